@@ -1,0 +1,91 @@
+package dev.tollgate.app;
+
+import dev.tollgate.aws.AwsClients;
+import dev.tollgate.aws.CodePipelineGateway;
+import dev.tollgate.aws.ConnectionSettings;
+import dev.tollgate.pipeline.PipelineGateway;
+import dev.tollgate.ui.board.BoardViewModel;
+import dev.tollgate.ui.common.BackgroundTasks;
+import dev.tollgate.ui.common.DialogService;
+import dev.tollgate.ui.review.ApprovalReviewView;
+import dev.tollgate.ui.review.ApprovalReviewViewModel;
+import dev.tollgate.ui.shell.MainWindow;
+import dev.tollgate.watch.Poller;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The composition root: builds the clients, gateways, poller and view models of one connection once, wires
+ * them, and closes them together. The JavaFX application and the UI tests both start Tollgate through it.
+ */
+public final class Tollgate implements AutoCloseable {
+
+    private final ConnectionSettings settings;
+    private final Clock clock;
+    private final AwsClients clients;
+    private final ScheduledExecutorService pollThreads;
+    private final ExecutorService commandThreads;
+    private final Poller poller;
+    private final BackgroundTasks tasks;
+    private final BoardViewModel board;
+    private final ApprovalReviewViewModel review;
+
+    public Tollgate(ConnectionSettings settings, Executor uiThread, Clock clock, Duration pollInterval,
+            DialogService dialogs) {
+        this.settings = settings;
+        this.clock = clock;
+        this.clients = new AwsClients(settings);
+        PipelineGateway pipelines = new CodePipelineGateway(clients.codePipeline(), clock);
+        this.pollThreads = Executors.newScheduledThreadPool(2, daemonThreads("tollgate-poll"));
+        this.commandThreads = Executors.newFixedThreadPool(2, daemonThreads("tollgate-command"));
+        this.tasks = new BackgroundTasks(commandThreads, uiThread);
+        this.board = new BoardViewModel(uiThread);
+        this.poller = new Poller(pipelines, pollThreads, pollInterval, board);
+        this.review = new ApprovalReviewViewModel(pipelines, tasks, dialogs, poller::refreshNow);
+    }
+
+    public void startWatching() {
+        poller.start();
+    }
+
+    /** Builds the main window's content; call on the JavaFX thread. */
+    public MainWindow mainWindow(Consumer<String> openLink) {
+        ApprovalReviewView reviewView = new ApprovalReviewView(review, clock, openLink);
+        return new MainWindow(settings.label(), board, review, reviewView, tasks, poller::refreshAll, clock);
+    }
+
+    public ConnectionSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        poller.close();
+        pollThreads.shutdownNow();
+        commandThreads.shutdown();
+        try {
+            // Let a decision in flight finish so it is recorded or reported, never cut off half-way.
+            commandThreads.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        clients.close();
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

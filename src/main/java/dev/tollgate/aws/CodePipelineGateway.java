@@ -1,0 +1,179 @@
+package dev.tollgate.aws;
+
+import dev.tollgate.pipeline.Action;
+import dev.tollgate.pipeline.ActionCategory;
+import dev.tollgate.pipeline.ActionRun;
+import dev.tollgate.pipeline.ApprovalDecision;
+import dev.tollgate.pipeline.ApprovalRequest;
+import dev.tollgate.pipeline.PipelineGateway;
+import dev.tollgate.pipeline.PipelineSnapshot;
+import dev.tollgate.pipeline.PipelineSummary;
+import dev.tollgate.pipeline.Revision;
+import dev.tollgate.pipeline.Stage;
+import dev.tollgate.pipeline.Status;
+import dev.tollgate.pipeline.Transition;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
+import software.amazon.awssdk.services.codepipeline.model.ActionDeclaration;
+import software.amazon.awssdk.services.codepipeline.model.ActionExecution;
+import software.amazon.awssdk.services.codepipeline.model.ActionState;
+import software.amazon.awssdk.services.codepipeline.model.ApprovalStatus;
+import software.amazon.awssdk.services.codepipeline.model.GetPipelineStateResponse;
+import software.amazon.awssdk.services.codepipeline.model.PipelineDeclaration;
+import software.amazon.awssdk.services.codepipeline.model.PutApprovalResultResponse;
+import software.amazon.awssdk.services.codepipeline.model.StageDeclaration;
+import software.amazon.awssdk.services.codepipeline.model.StageExecution;
+import software.amazon.awssdk.services.codepipeline.model.StageState;
+import software.amazon.awssdk.services.codepipeline.model.TransitionState;
+
+/**
+ * {@link PipelineGateway} over the AWS SDK's CodePipeline client. A snapshot joins GetPipelineState with the
+ * pipeline's declaration (GetPipeline), which is cached per pipeline version because it only changes when
+ * somebody edits the pipeline.
+ */
+public final class CodePipelineGateway implements PipelineGateway {
+
+    private final CodePipelineClient client;
+    private final Clock clock;
+    private final Map<String, PipelineDeclaration> declarations = new ConcurrentHashMap<>();
+
+    public CodePipelineGateway(CodePipelineClient client, Clock clock) {
+        this.client = client;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<PipelineSummary> listPipelines() {
+        try {
+            return client.listPipelinesPaginator(request -> { }).pipelines().stream()
+                    .map(p -> new PipelineSummary(p.name(), p.version() == null ? 0 : p.version(), p.updated()))
+                    .toList();
+        } catch (SdkException e) {
+            throw AwsErrors.translate("Could not list pipelines", e);
+        }
+    }
+
+    @Override
+    public PipelineSnapshot snapshot(String pipelineName) {
+        String action = "Could not load pipeline " + pipelineName;
+        try {
+            GetPipelineStateResponse state = client.getPipelineState(request -> request.name(pipelineName));
+            PipelineDeclaration declaration = declaration(pipelineName, state.pipelineVersion());
+            return toSnapshot(declaration, state);
+        } catch (SdkException e) {
+            throw AwsErrors.translate(action, e);
+        }
+    }
+
+    @Override
+    public Instant decide(ApprovalRequest request, ApprovalDecision decision) {
+        String verb = decision.verdict() == ApprovalDecision.Verdict.APPROVE ? "approve" : "reject";
+        try {
+            PutApprovalResultResponse response = client.putApprovalResult(put -> put
+                    .pipelineName(request.pipelineName())
+                    .stageName(request.stageName())
+                    .actionName(request.actionName())
+                    .token(request.token())
+                    .result(result -> result
+                            .status(decision.verdict() == ApprovalDecision.Verdict.APPROVE
+                                    ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED)
+                            .summary(decision.comment())));
+            return response.approvedAt() == null ? clock.instant() : response.approvedAt();
+        } catch (SdkException e) {
+            throw AwsErrors.translate("Could not " + verb + " " + request.location(), e);
+        }
+    }
+
+    private PipelineDeclaration declaration(String pipelineName, Integer version) {
+        PipelineDeclaration cached = declarations.get(pipelineName);
+        if (cached != null && version != null && version.equals(cached.version())) {
+            return cached;
+        }
+        PipelineDeclaration fresh = client.getPipeline(request -> request.name(pipelineName)).pipeline();
+        declarations.put(pipelineName, fresh);
+        return fresh;
+    }
+
+    private PipelineSnapshot toSnapshot(PipelineDeclaration declaration, GetPipelineStateResponse state) {
+        Map<String, StageState> statesByName = state.stageStates().stream()
+                .collect(Collectors.toMap(StageState::stageName, Function.identity(), (a, b) -> a));
+        List<Stage> stages = new ArrayList<>();
+        boolean first = true;
+        for (StageDeclaration stageDeclaration : declaration.stages()) {
+            StageState stageState = statesByName.get(stageDeclaration.name());
+            stages.add(toStage(stageDeclaration, stageState, first));
+            first = false;
+        }
+        int version = state.pipelineVersion() == null ? declaration.version() : state.pipelineVersion();
+        return new PipelineSnapshot(declaration.name(), version, declaration.executionModeAsString(), stages,
+                clock.instant());
+    }
+
+    private static Stage toStage(StageDeclaration declaration, StageState state, boolean firstStage) {
+        Map<String, ActionState> actionStates = state == null ? Map.of()
+                : state.actionStates().stream()
+                        .collect(Collectors.toMap(ActionState::actionName, Function.identity(), (a, b) -> a));
+        List<Action> actions = declaration.actions().stream()
+                .map(action -> toAction(action, actionStates.get(action.name())))
+                .sorted((a, b) -> Integer.compare(a.runOrder(), b.runOrder()))
+                .toList();
+        Transition inbound = firstStage || state == null ? Transition.ALWAYS_ENABLED : toTransition(state.inboundTransitionState());
+        Optional<Stage.StageRun> latest = Optional.ofNullable(state).map(StageState::latestExecution).map(CodePipelineGateway::toStageRun);
+        Optional<String> held = Optional.ofNullable(state).map(StageState::inboundExecution).map(StageExecution::pipelineExecutionId);
+        return new Stage(declaration.name(), inbound, actions, latest, held);
+    }
+
+    private static Transition toTransition(TransitionState transition) {
+        if (transition == null) {
+            return Transition.ALWAYS_ENABLED;
+        }
+        return new Transition(!Boolean.FALSE.equals(transition.enabled()), transition.disabledReason(),
+                transition.lastChangedBy(), transition.lastChangedAt());
+    }
+
+    private static Stage.StageRun toStageRun(StageExecution execution) {
+        return new Stage.StageRun(execution.pipelineExecutionId(), Status.fromWire(execution.statusAsString()));
+    }
+
+    private static Action toAction(ActionDeclaration declaration, ActionState state) {
+        Optional<ActionRun> latest = Optional.ofNullable(state).map(ActionState::latestExecution).map(CodePipelineGateway::toRun);
+        Optional<Revision> revision = Optional.ofNullable(state)
+                .filter(s -> s.currentRevision() != null)
+                .map(s -> new Revision(declaration.name(), s.currentRevision().revisionId(), null, s.revisionUrl()));
+        Optional<Duration> timeout = Optional.ofNullable(declaration.timeoutInMinutes()).map(Duration::ofMinutes);
+        return new Action(
+                declaration.name(),
+                ActionCategory.fromWire(declaration.actionTypeId().categoryAsString()),
+                declaration.actionTypeId().provider(),
+                declaration.runOrder() == null ? 1 : declaration.runOrder(),
+                declaration.configuration(),
+                latest,
+                revision,
+                state == null ? null : state.entityUrl(),
+                timeout);
+    }
+
+    private static ActionRun toRun(ActionExecution execution) {
+        return new ActionRun(
+                execution.actionExecutionId(),
+                Status.fromWire(execution.statusAsString()),
+                execution.summary(),
+                execution.lastStatusChange(),
+                execution.token(),
+                execution.lastUpdatedBy(),
+                execution.externalExecutionId(),
+                execution.externalExecutionUrl(),
+                execution.errorDetails() == null ? null : execution.errorDetails().code(),
+                execution.errorDetails() == null ? null : execution.errorDetails().message());
+    }
+}

@@ -1,0 +1,142 @@
+package dev.tollgate.ui.shell;
+
+import dev.tollgate.pipeline.PipelineSnapshot;
+import dev.tollgate.ui.board.BoardViewModel;
+import dev.tollgate.ui.board.PipelineListView;
+import dev.tollgate.ui.common.BackgroundTasks;
+import dev.tollgate.ui.common.Durations;
+import dev.tollgate.ui.common.StatusLook;
+import dev.tollgate.ui.graph.PipelineGraphView;
+import dev.tollgate.ui.review.ApprovalReviewView;
+import dev.tollgate.ui.review.ApprovalReviewViewModel;
+import java.time.Clock;
+import java.time.Instant;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The main window's content: header with connection and freshness, the pipeline list on the left, and the
+ * selected pipeline (approval card above its stage graph) on the right, with a status line for problems.
+ */
+public final class MainWindow extends BorderPane {
+
+    private final BoardViewModel board;
+    private final Clock clock;
+    private final Label updated = new Label();
+    private final Label pipelineTitle = new Label();
+    private final Label pipelineStatus = new Label();
+    private final PipelineGraphView graph = new PipelineGraphView();
+
+    public MainWindow(String connectionLabel, BoardViewModel board, ApprovalReviewViewModel review,
+            ApprovalReviewView reviewView, BackgroundTasks tasks, Runnable refreshAll, Clock clock) {
+        this.board = board;
+        this.clock = clock;
+        getStyleClass().add("main-window");
+
+        setTop(header(connectionLabel, tasks, refreshAll));
+
+        PipelineListView list = new PipelineListView(board);
+        pipelineTitle.getStyleClass().add("pipeline-title");
+        pipelineTitle.setId("pipelineTitle");
+        pipelineStatus.setId("pipelineStatus");
+        HBox titleLine = new HBox(12, pipelineTitle, pipelineStatus);
+        titleLine.setAlignment(Pos.CENTER_LEFT);
+        VBox detail = new VBox(14, titleLine, reviewView, graph);
+        detail.getStyleClass().add("pipeline-detail");
+        VBox.setVgrow(graph, Priority.ALWAYS);
+        Label empty = new Label("Select a pipeline on the left.");
+        empty.getStyleClass().add("muted");
+        StackPane right = new StackPane(empty, detail);
+        detail.visibleProperty().bind(board.selectedProperty().isNotNull());
+        empty.visibleProperty().bind(board.selectedProperty().isNull());
+
+        SplitPane split = new SplitPane(list, right);
+        split.setDividerPositions(0.24);
+        SplitPane.setResizableWithParent(list, false);
+        setCenter(split);
+        setBottom(statusLine());
+
+        board.selectedProperty().addListener((obs, old, snapshot) -> {
+            showPipeline(snapshot);
+            review.show(snapshot);
+        });
+        showPipeline(board.selectedProperty().get());
+
+        // "Updated 4 s ago" must age between polls, so it ticks on its own.
+        javafx.animation.Timeline ticker = new javafx.animation.Timeline(
+                new KeyFrame(Duration.seconds(1), event -> showFreshness()));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        ticker.play();
+        board.lastUpdateProperty().addListener((obs, old, at) -> showFreshness());
+    }
+
+    private HBox header(String connectionLabel, BackgroundTasks tasks, Runnable refreshAll) {
+        Label appName = new Label("Tollgate", new FontIcon(Feather.SHIELD));
+        appName.getStyleClass().add("app-name");
+        Label connection = new Label(connectionLabel, new FontIcon(Feather.CLOUD));
+        connection.setId("connectionLabel");
+        connection.getStyleClass().add("connection-label");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        updated.setId("freshness");
+        updated.getStyleClass().add("muted");
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(tasks.runningProperty().greaterThan(0));
+        Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
+        refresh.setId("refreshButton");
+        refresh.setTooltip(new Tooltip("Refresh now (F5)"));
+        refresh.setOnAction(event -> refreshAll.run());
+        HBox header = new HBox(12, appName, connection, spacer, busy, updated, refresh);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(8, 12, 8, 12));
+        header.getStyleClass().add("header-bar");
+        return header;
+    }
+
+    private HBox statusLine() {
+        Label problem = new Label();
+        problem.setId("problemLine");
+        problem.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+        problem.getStyleClass().add("problem-line");
+        problem.textProperty().bind(board.problemProperty());
+        problem.visibleProperty().bind(board.problemProperty().isNotNull());
+        HBox line = new HBox(problem);
+        line.setPadding(new Insets(4, 12, 4, 12));
+        line.getStyleClass().add("status-line");
+        return line;
+    }
+
+    private void showPipeline(PipelineSnapshot snapshot) {
+        graph.show(snapshot);
+        if (snapshot == null) {
+            return;
+        }
+        pipelineTitle.setText(snapshot.name());
+        StatusLook.restyle(pipelineStatus, snapshot.headline(), null);
+        if (!pipelineStatus.getStyleClass().contains("status-badge")) {
+            pipelineStatus.getStyleClass().add("status-badge");
+        }
+    }
+
+    private void showFreshness() {
+        Instant at = board.lastUpdateProperty().get();
+        updated.setText(at == null ? "Loading…" : "Updated " + Durations.between(at, clock.instant()) + " ago");
+    }
+}
