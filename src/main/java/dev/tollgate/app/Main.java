@@ -1,2 +1,24 @@
 package dev.tollgate.app;
-public final class Main { public static void main(String[] a) {} }
+
+import dev.tollgate.sandbox.SandboxCommand;
+import java.util.Arrays;
+import javafx.application.Application;
+
+/**
+ * Entry point. A plain class rather than the JavaFX Application itself, so that the JavaFX runtime loads
+ * from the class path: {@code java -jar tollgate.jar [--sandbox] [--profile NAME]} opens the window,
+ * {@code java -jar tollgate.jar sandbox --port N} runs the sandbox headless.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("sandbox")) {
+            System.exit(SandboxCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
+        Application.launch(TollgateApp.class, args);
+    }
+}

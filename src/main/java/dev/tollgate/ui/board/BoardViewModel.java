@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -35,6 +37,8 @@ public final class BoardViewModel implements WatchListener {
     private final ReadOnlyObjectWrapper<PipelineSnapshot> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyObjectWrapper<Instant> lastUpdate = new ReadOnlyObjectWrapper<>(this, "lastUpdate");
+    private final IntegerBinding waitingApprovals = Bindings.createIntegerBinding(
+            () -> rows.stream().mapToInt(PipelineRow::pendingApprovals).sum(), rows);
 
     public BoardViewModel(Executor uiThread) {
         this.uiThread = Objects.requireNonNull(uiThread);
@@ -129,6 +133,11 @@ public final class BoardViewModel implements WatchListener {
     /** The last failure that concerns what the user looks at, as a sentence; null when all is well. */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /** Approvals waiting across all pipelines: shown in the window title. */
+    public IntegerBinding waitingApprovalsProperty() {
+        return waitingApprovals;
     }
 
     public ReadOnlyObjectProperty<Instant> lastUpdateProperty() {

@@ -42,11 +42,13 @@ public final class MainWindow extends BorderPane {
     private final Label pipelineTitle = new Label();
     private final Label pipelineStatus = new Label();
     private final PipelineGraphView graph = new PipelineGraphView();
+    private final Runnable refreshAll;
 
     public MainWindow(String connectionLabel, BoardViewModel board, ApprovalReviewViewModel review,
             ApprovalReviewView reviewView, BackgroundTasks tasks, Runnable refreshAll, Clock clock) {
         this.board = board;
         this.clock = clock;
+        this.refreshAll = refreshAll;
         getStyleClass().add("main-window");
 
         setTop(header(connectionLabel, tasks, refreshAll));
@@ -86,6 +88,19 @@ public final class MainWindow extends BorderPane {
         board.lastUpdateProperty().addListener((obs, old, at) -> showFreshness());
     }
 
+    /** Polls everything now (Refresh button, F5). */
+    public void refresh() {
+        refreshAll.run();
+    }
+
+    public int waitingApprovals() {
+        return board.waitingApprovalsProperty().get();
+    }
+
+    public javafx.beans.Observable waitingApprovalsObservable() {
+        return board.waitingApprovalsProperty();
+    }
+
     private HBox header(String connectionLabel, BackgroundTasks tasks, Runnable refreshAll) {
         Label appName = new Label("Tollgate", new FontIcon(Feather.SHIELD));
         appName.getStyleClass().add("app-name");
@@ -102,7 +117,7 @@ public final class MainWindow extends BorderPane {
         Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
         refresh.setId("refreshButton");
         refresh.setTooltip(new Tooltip("Refresh now (F5)"));
-        refresh.setOnAction(event -> refreshAll.run());
+        refresh.setOnAction(event -> refresh());
         HBox header = new HBox(12, appName, connection, spacer, busy, updated, refresh);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
