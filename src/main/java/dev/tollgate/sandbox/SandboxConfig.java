@@ -1,0 +1,67 @@
+package dev.tollgate.sandbox;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * How to start a sandbox. Start from {@link #defaults()} and adjust with the {@code with...} methods, so
+ * callers keep compiling as settings are added.
+ *
+ * @param port      TCP port on 127.0.0.1; 0 picks a free one
+ * @param speed     simulated seconds per real second for the default accelerated clock
+ * @param seed      seeds every random choice of the simulation
+ * @param demoData  whether to create the demo pipelines and their history
+ * @param pipelines how many pipelines the demo has: the five hand-made ones, plus generated ones above five
+ * @param startAt   the simulated "now" at start; empty means the real current time
+ * @param clock     a clock to use instead of the accelerated one (e.g. a {@link ManualClock} in tests)
+ */
+public record SandboxConfig(int port, double speed, long seed, boolean demoData, int pipelines,
+                            Optional<Instant> startAt, Optional<SandboxClock> clock) {
+
+    public static final int DEMO_PIPELINES = 5;
+
+    public SandboxConfig {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+        }
+        if (!(speed > 0) || Double.isInfinite(speed)) {
+            throw new IllegalArgumentException("speed must be a positive number, was " + speed);
+        }
+        if (pipelines < 0 || pipelines > 5000) {
+            throw new IllegalArgumentException("pipelines must be between 0 and 5000, was " + pipelines);
+        }
+    }
+
+    public static SandboxConfig defaults() {
+        return new SandboxConfig(0, 60, 42L, true, DEMO_PIPELINES, Optional.empty(), Optional.empty());
+    }
+
+    public SandboxConfig withPort(int newPort) {
+        return new SandboxConfig(newPort, speed, seed, demoData, pipelines, startAt, clock);
+    }
+
+    public SandboxConfig withSpeed(double newSpeed) {
+        return new SandboxConfig(port, newSpeed, seed, demoData, pipelines, startAt, clock);
+    }
+
+    public SandboxConfig withSeed(long newSeed) {
+        return new SandboxConfig(port, speed, newSeed, demoData, pipelines, startAt, clock);
+    }
+
+    public SandboxConfig withDemoData(boolean enabled) {
+        return new SandboxConfig(port, speed, seed, enabled, pipelines, startAt, clock);
+    }
+
+    public SandboxConfig withPipelines(int count) {
+        return new SandboxConfig(port, speed, seed, demoData, count, startAt, clock);
+    }
+
+    public SandboxConfig withStartAt(Instant instant) {
+        return new SandboxConfig(port, speed, seed, demoData, pipelines, Optional.of(instant), clock);
+    }
+
+    /** Uses the given clock (typically a {@link ManualClock}); its current instant becomes the start. */
+    public SandboxConfig withClock(SandboxClock newClock) {
+        return new SandboxConfig(port, speed, seed, demoData, pipelines, startAt, Optional.of(newClock));
+    }
+}

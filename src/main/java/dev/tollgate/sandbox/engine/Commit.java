@@ -1,0 +1,22 @@
+package dev.tollgate.sandbox.engine;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A source change that starts an execution. {@code failingAction} lets a scenario (or a test) say that
+ * this change breaks a given action, which is how the demo history gets its failed builds.
+ */
+public record Commit(String id, String message, String author, Optional<String> failingAction) {
+
+    public Commit {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(failingAction, "failingAction");
+    }
+
+    public String shortId() {
+        return id.substring(0, 7);
+    }
+}

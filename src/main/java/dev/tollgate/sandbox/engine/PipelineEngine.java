@@ -1,0 +1,497 @@
+package dev.tollgate.sandbox.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tollgate.sandbox.SandboxClock;
+import dev.tollgate.sandbox.ecr.ImageRegistry;
+import dev.tollgate.sandbox.s3.ObjectStore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.TreeMap;
+
+/**
+ * The deterministic CodePipeline simulation. Nothing runs in the background: {@link #catchUp()} processes
+ * due events (actions finishing, scripted pushes and decisions) strictly in time order up to
+ * {@code clock.now()}. The HTTP front door calls it at the start of every request, and so does
+ * {@code SandboxControl}; every other method acts at the simulated instant reached, which lets seeding
+ * script history in the past before the first catch-up. Given a seed and the same calls at the
+ * same clock readings, it produces the same ids, durations and outcomes.
+ *
+ * <p>One monitor guards all state; requests are short, so contention is not a concern.
+ */
+public final class PipelineEngine {
+
+    private final SandboxClock clock;
+    private final EngineContext ctx;
+    private final DeclarationParser parser = new DeclarationParser();
+    private final TreeMap<String, PipelineRecord> pipelines = new TreeMap<>();
+    private final PriorityQueue<Scheduled> queue = new PriorityQueue<>(
+            Comparator.comparing(Scheduled::at).thenComparingLong(Scheduled::sequence));
+    private long sequence;
+
+    private record Scheduled(Instant at, long sequence, SimEvent event) {
+    }
+
+    /**
+     * @param simulationStart where simulated time begins; seeding creates history from here up to the clock's now
+     */
+    public PipelineEngine(SandboxClock clock, long seed, Instant simulationStart, String accountId, String region,
+                          ObjectStore objects, ImageRegistry images) {
+        this.clock = clock;
+        this.ctx = new EngineContext(accountId, region, new Random(seed), objects, images, simulationStart);
+    }
+
+    public String accountId() {
+        return ctx.accountId;
+    }
+
+    public String region() {
+        return ctx.region;
+    }
+
+    /** Processes everything due up to the clock's current instant and returns that instant. */
+    public synchronized Instant catchUp() {
+        advanceTo(clock.now());
+        return ctx.now();
+    }
+
+    /** Simulated now, without catching up. */
+    public synchronized Instant now() {
+        return ctx.now();
+    }
+
+    private void advanceTo(Instant target) {
+        while (!queue.isEmpty() && !queue.peek().at().isAfter(target)) {
+            Scheduled next = queue.poll();
+            ctx.moveTo(next.at());
+            handle(next.event());
+        }
+        ctx.moveTo(target);
+    }
+
+    private void schedule(Instant at, SimEvent event) {
+        queue.add(new Scheduled(at, sequence++, event));
+    }
+
+    private void handle(SimEvent event) {
+        // Java 17 has no pattern matching for switch; the sealed interface still keeps this list closed.
+        if (event instanceof SimEvent.ActionDue due) {
+            complete(due.action());
+        } else if (event instanceof SimEvent.PushDue push) {
+            PipelineRecord pipeline = pipelines.get(push.pipelineName());
+            if (pipeline != null) {
+                pipeline.headCommit = push.commit();
+                start(pipeline, push.commit(), pushTrigger(pipeline));
+            }
+        } else if (event instanceof SimEvent.DecisionDue decision) {
+            PipelineRecord pipeline = pipelines.get(decision.pipelineName());
+            StageSlot slot = pipeline == null ? null : pipeline.slot(decision.stageName());
+            ActionRun pending = slot == null ? null : slot.latestActions.get(decision.actionName());
+            if (pending != null && pending.inProgress() && pending.token != null) {
+                decide(pending, decision.status(), decision.summary(), decision.identity());
+            }
+        } else if (event instanceof SimEvent.TransitionDue change) {
+            PipelineRecord pipeline = pipelines.get(change.pipelineName());
+            if (pipeline != null && pipeline.slot(change.stageName()) != null) {
+                setInbound(pipeline, pipeline.slot(change.stageName()), change.enable(), change.identity(), change.reason());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- scripting (seeding, control API)
+
+    public synchronized void schedulePush(Instant at, String pipelineName, Commit commit) {
+        schedule(at, new SimEvent.PushDue(pipelineName, commit));
+    }
+
+    public synchronized void scheduleDecision(Instant at, String pipelineName, String stageName, String actionName,
+                                              String identity, ApprovalStatus status, String summary) {
+        schedule(at, new SimEvent.DecisionDue(pipelineName, stageName, actionName, identity, status, summary));
+    }
+
+    public synchronized void scheduleTransition(Instant at, String pipelineName, String stageName, boolean enable,
+                                                String identity, String reason) {
+        schedule(at, new SimEvent.TransitionDue(pipelineName, stageName, enable, identity, reason));
+    }
+
+    /** Sets the chance that Build, Test and Deploy actions of a pipeline fail on their own. */
+    public synchronized void setFailureRate(String pipelineName, double rate) {
+        pipeline(pipelineName).failureRate = rate;
+    }
+
+    /** A fresh 40-hex commit id from the seeded source. */
+    public synchronized String newCommitId() {
+        return ctx.ids.hex(40);
+    }
+
+    /** Pushes a commit now, as a webhook would deliver it, and returns the execution it started. */
+    public synchronized PushedCommit push(String pipelineName, String message, String author,
+                                          Optional<String> failingAction) {
+        PipelineRecord pipeline = pipeline(pipelineName);
+        Commit commit = new Commit(ctx.ids.hex(40), message, author, failingAction);
+        pipeline.headCommit = commit;
+        return new PushedCommit(start(pipeline, commit, pushTrigger(pipeline)).id, commit.id());
+    }
+
+    public synchronized int pipelineCount() {
+        return pipelines.size();
+    }
+
+    // ---------------------------------------------------------------- pipelines
+
+    /**
+     * Creates a pipeline from a {@code pipeline} declaration. A real CreatePipeline starts a first execution;
+     * seeding passes {@code startExecution=false} because its history is scripted.
+     */
+    public synchronized ObjectNode createPipeline(JsonNode pipelineDeclaration, boolean startExecution) {
+        DeclarationParser.Parsed parsed = parser.parse(pipelineDeclaration);
+        String name = parsed.definition().name();
+        if (pipelines.containsKey(name)) {
+            throw new ServiceError("PipelineNameInUseException", "Pipeline with name '" + name + "' already exists");
+        }
+        String arn = "arn:aws:codepipeline:" + ctx.region + ":" + ctx.accountId + ":" + name;
+        PipelineRecord record = new PipelineRecord(parsed.definition(), parsed.declaration(), ctx.now(), arn);
+        pipelines.put(name, record);
+        ctx.objects.createBucket(parsed.definition().artifactBucket());
+        if (startExecution) {
+            start(record, headCommit(record), new Trigger("CreatePipeline", "arn:aws:iam::" + ctx.accountId + ":root"));
+        }
+        return declarationWithVersion(record);
+    }
+
+    public synchronized Shapes.Page<Shapes.PipelineSummary> listPipelines(int maxResults, String nextToken) {
+        List<Shapes.PipelineSummary> all = new ArrayList<>();
+        for (PipelineRecord p : pipelines.values()) {
+            all.add(new Shapes.PipelineSummary(p.definition.name(), p.version, p.definition.pipelineType(),
+                    p.definition.executionMode(), p.created, p.updated));
+        }
+        return Pagination.page(all, maxResults, nextToken, "pipelines");
+    }
+
+    public record PipelineDocument(ObjectNode pipeline, Shapes.PipelineMetadata metadata) {
+    }
+
+    public synchronized PipelineDocument getPipeline(String name, Optional<Integer> version) {
+        PipelineRecord p = pipeline(name);
+        ObjectNode declaration;
+        if (version.isEmpty() || version.get() == p.version) {
+            declaration = declarationWithVersion(p);
+        } else {
+            ObjectNode old = p.history.get(version.get());
+            if (old == null) {
+                throw new ServiceError("PipelineVersionNotFoundException",
+                        "Pipeline '" + name + "' has no version " + version.get());
+            }
+            declaration = old.deepCopy();
+        }
+        return new PipelineDocument(declaration, new Shapes.PipelineMetadata(p.arn, p.created, p.updated));
+    }
+
+    public synchronized Shapes.PipelineState pipelineState(String name) {
+        PipelineRecord p = pipeline(name);
+        List<Shapes.StageState> stages = new ArrayList<>();
+        boolean first = true;
+        for (StageDefinition stage : p.definition.stages()) {
+            StageSlot slot = p.slot(stage.name());
+            List<Shapes.ActionState> actions = new ArrayList<>();
+            for (ActionDefinition action : stage.actions()) {
+                actions.add(actionState(action, slot.latestActions.get(action.name())));
+            }
+            Shapes.StageExecution inbound = null;
+            List<Shapes.StageExecution> inboundList = null;
+            if (!slot.waiting.isEmpty()) {
+                PipelineRun next = p.definition.executionMode() == ExecutionMode.SUPERSEDED
+                        ? slot.waiting.get(slot.waiting.size() - 1) : slot.waiting.get(0);
+                inbound = new Shapes.StageExecution(next.id, StageExecutionStatus.InProgress.name(), "STANDARD");
+                if (p.definition.executionMode() != ExecutionMode.SUPERSEDED) {
+                    inboundList = slot.waiting.stream().map(r -> new Shapes.StageExecution(r.id,
+                            StageExecutionStatus.InProgress.name(), "STANDARD")).toList();
+                }
+            }
+            Shapes.TransitionState transition = first ? null : new Shapes.TransitionState(slot.inboundEnabled,
+                    slot.lastChangedBy, slot.lastChangedAt, slot.inboundEnabled ? null : slot.disabledReason);
+            Shapes.StageExecution latest = slot.latest == null ? null
+                    : new Shapes.StageExecution(slot.latest.run.id, slot.latest.status.name(), "STANDARD");
+            stages.add(new Shapes.StageState(stage.name(), inbound, inboundList, transition, actions, latest));
+            first = false;
+        }
+        return new Shapes.PipelineState(p.definition.name(), p.version, stages, p.created, p.updated);
+    }
+
+    private Shapes.ActionState actionState(ActionDefinition action, ActionRun run) {
+        ActionBehavior behavior = ActionBehavior.forType(action.type());
+        String entityUrl = behavior.entityUrl(action, ctx).orElse(null);
+        if (run == null) {
+            return new Shapes.ActionState(action.name(), null, null, entityUrl, null);
+        }
+        Shapes.ActionRevision revision = null;
+        String revisionUrl = null;
+        if (action.type().isSource()) {
+            Commit commit = run.run().commit;
+            revision = new Shapes.ActionRevision(commit.id(), commit.id(), run.run().startTime);
+            revisionUrl = SourceBehavior.revisionUrl(action, commit.id(), ctx).orElse(null);
+        }
+        Shapes.ActionExecution latest = new Shapes.ActionExecution(run.id, run.status, run.summary,
+                run.lastUpdateTime, run.inProgress() ? run.token : null, run.updatedBy, run.externalExecutionId,
+                run.externalExecutionUrl, run.errorDetails);
+        return new Shapes.ActionState(action.name(), revision, latest, entityUrl, revisionUrl);
+    }
+
+    // ---------------------------------------------------------------- approvals
+
+    /** Answers a pending manual approval; returns when it was recorded. */
+    public synchronized Instant putApprovalResult(String pipelineName, String stageName, String actionName, String token,
+                                                  ApprovalStatus status, String summary, String identity) {
+        PipelineRecord p = pipeline(pipelineName);
+        StageDefinition stage = p.definition.stage(stageName).orElseThrow(() -> new ServiceError(
+                "StageNotFoundException", "Stage '" + stageName + "' was not found in pipeline '" + pipelineName + "'"));
+        ActionDefinition action = stage.action(actionName).orElseThrow(() -> new ServiceError(
+                "ActionNotFoundException", "Action '" + actionName + "' was not found in stage '" + stageName
+                + "' of pipeline '" + pipelineName + "'"));
+        if (!action.type().isManualApproval()) {
+            throw new ServiceError("ActionNotFoundException",
+                    "Action '" + actionName + "' in stage '" + stageName + "' is not a manual approval action");
+        }
+        ActionRun run = p.approvalsByToken.get(token);
+        if (run == null || !run.stageName().equals(stageName) || !run.action.name().equals(actionName)) {
+            throw new ServiceError("InvalidApprovalTokenException", "The token '" + token
+                    + "' is not valid for approval action '" + actionName + "' in stage '" + stageName
+                    + "' of pipeline '" + pipelineName + "'");
+        }
+        if (!run.inProgress()) {
+            throw new ServiceError("ApprovalAlreadyCompletedException", "The approval request for action '"
+                    + actionName + "' with token '" + token + "' is already " + describe(run));
+        }
+        decide(run, status, summary, identity);
+        return ctx.now();
+    }
+
+    private static String describe(ActionRun run) {
+        if (run.status == ActionExecutionStatus.Succeeded) {
+            return "approved";
+        }
+        return run.status == ActionExecutionStatus.Abandoned ? "abandoned" : "rejected or expired";
+    }
+
+    private void decide(ActionRun run, ApprovalStatus status, String summary, String identity) {
+        run.summary = summary == null || summary.isEmpty() ? null : summary;
+        run.updatedBy = identity;
+        run.lastUpdateTime = ctx.now();
+        if (status == ApprovalStatus.Approved) {
+            run.status = ActionExecutionStatus.Succeeded;
+        } else {
+            run.status = ActionExecutionStatus.Failed;
+            run.errorDetails = new ErrorDetails("JobFailed", "Rejected by " + identity
+                    + (run.summary == null ? "" : ": " + run.summary));
+        }
+        actionFinished(run);
+    }
+
+    // ---------------------------------------------------------------- execution flow
+
+    PipelineRun start(PipelineRecord pipeline, Commit commit, Trigger trigger) {
+        PipelineRun run = new PipelineRun(ctx.ids.uuid(), pipeline, trigger, commit, ctx.now());
+        pipeline.runs.add(run);
+        pipeline.runsById.put(run.id, run);
+        arrive(run, 0);
+        return run;
+    }
+
+    private void arrive(PipelineRun run, int stageIndex) {
+        PipelineRecord p = run.pipeline;
+        StageSlot slot = p.slot(run.definition.stages().get(stageIndex).name());
+        if (slot == null) {
+            // The pipeline was updated and this stage no longer exists: the old execution cannot continue.
+            finishRun(run, PipelineExecutionStatus.Superseded, "The pipeline was updated while this execution ran");
+            return;
+        }
+        run.stageIndex = stageIndex;
+        run.lastUpdateTime = ctx.now();
+        if (p.definition.executionMode() == ExecutionMode.SUPERSEDED) {
+            for (PipelineRun older : slot.waiting) {
+                finishRun(older, PipelineExecutionStatus.Superseded, null);
+            }
+            slot.waiting.clear();
+        }
+        slot.waiting.add(run);
+        admit(p, slot);
+    }
+
+    /** Lets waiting executions into a stage while its transition and its occupancy allow. */
+    private void admit(PipelineRecord p, StageSlot slot) {
+        ExecutionMode mode = p.definition.executionMode();
+        while (!slot.waiting.isEmpty() && slot.inboundEnabled
+                && (mode == ExecutionMode.PARALLEL || slot.occupants.isEmpty())) {
+            PipelineRun next = mode == ExecutionMode.SUPERSEDED
+                    ? slot.waiting.remove(slot.waiting.size() - 1) : slot.waiting.remove(0);
+            enter(next, slot);
+        }
+    }
+
+    private void enter(PipelineRun run, StageSlot slot) {
+        slot.occupants.add(run);
+        StageRun stageRun = new StageRun(run, run.currentStage());
+        run.stageRuns.add(stageRun);
+        slot.latest = stageRun;
+        run.lastUpdateTime = ctx.now();
+        startGroup(stageRun);
+    }
+
+    private void startGroup(StageRun stageRun) {
+        int runOrder = stageRun.stage.runOrders().get(stageRun.groupIndex);
+        for (ActionDefinition action : stageRun.stage.actions()) {
+            if (action.runOrder() == runOrder) {
+                startAction(stageRun, action);
+            }
+        }
+    }
+
+    private void startAction(StageRun stageRun, ActionDefinition action) {
+        PipelineRun run = stageRun.run;
+        ActionRun actionRun = new ActionRun(ctx.ids.uuid(), stageRun, action, ctx.now());
+        for (String input : action.inputArtifacts()) {
+            ArtifactLocation location = run.artifacts.get(input);
+            if (location != null) {
+                actionRun.inputs.add(location);
+            }
+        }
+        stageRun.actions.add(actionRun);
+        run.actionRuns.add(actionRun);
+        run.pipeline.slot(stageRun.stage.name()).latestActions.put(action.name(), actionRun);
+        ActionBehavior behavior = ActionBehavior.forType(action.type());
+        Instant due = behavior.start(actionRun, ctx);
+        if (actionRun.token != null) {
+            run.pipeline.approvalsByToken.put(actionRun.token, actionRun);
+        }
+        if (run.commit.failingAction().filter(action.name()::equals).isPresent()) {
+            actionRun.plannedFailure = behavior.plannedFailure(actionRun);
+        } else if (!behavior.waitsForPerson() && !action.type().isSource() && run.pipeline.failureRate > 0
+                && ctx.random.nextDouble() < run.pipeline.failureRate) {
+            actionRun.plannedFailure = behavior.plannedFailure(actionRun);
+        }
+        schedule(due, new SimEvent.ActionDue(actionRun));
+    }
+
+    private void complete(ActionRun action) {
+        if (!action.inProgress()) {
+            return;
+        }
+        ActionBehavior behavior = ActionBehavior.forType(action.action.type());
+        Optional<ErrorDetails> error = action.plannedFailure != null
+                ? Optional.of(action.plannedFailure) : behavior.finish(action, ctx);
+        action.lastUpdateTime = ctx.now();
+        if (error.isPresent()) {
+            action.status = ActionExecutionStatus.Failed;
+            action.errorDetails = error.get();
+        } else {
+            action.status = ActionExecutionStatus.Succeeded;
+        }
+        actionFinished(action);
+    }
+
+    /** After an action ends: move to the next run order, or finish the stage once the group is done. */
+    private void actionFinished(ActionRun action) {
+        StageRun stageRun = action.stageRun;
+        PipelineRun run = stageRun.run;
+        run.lastUpdateTime = ctx.now();
+        if (stageRun.status != StageExecutionStatus.InProgress) {
+            return;
+        }
+        List<ActionRun> group = stageRun.currentGroup();
+        if (group.stream().anyMatch(ActionRun::inProgress)) {
+            return;
+        }
+        boolean failed = group.stream().anyMatch(a -> a.status == ActionExecutionStatus.Failed);
+        if (failed) {
+            finishStage(stageRun, StageExecutionStatus.Failed);
+        } else if (stageRun.groupIndex + 1 < stageRun.stage.runOrders().size()) {
+            stageRun.groupIndex++;
+            startGroup(stageRun);
+        } else {
+            finishStage(stageRun, StageExecutionStatus.Succeeded);
+        }
+    }
+
+    private void finishStage(StageRun stageRun, StageExecutionStatus status) {
+        PipelineRun run = stageRun.run;
+        PipelineRecord p = run.pipeline;
+        stageRun.status = status;
+        StageSlot slot = p.slot(stageRun.stage.name());
+        if (slot != null) {
+            slot.occupants.remove(run);
+        }
+        if (status == StageExecutionStatus.Succeeded) {
+            if (run.stageIndex + 1 < run.definition.stages().size()) {
+                arrive(run, run.stageIndex + 1);
+            } else {
+                finishRun(run, PipelineExecutionStatus.Succeeded, null);
+            }
+        } else {
+            finishRun(run, PipelineExecutionStatus.Failed, null);
+        }
+        if (slot != null) {
+            admit(p, slot);
+        }
+    }
+
+    private void finishRun(PipelineRun run, PipelineExecutionStatus status, String summary) {
+        run.status = status;
+        run.statusSummary = summary;
+        run.lastUpdateTime = ctx.now();
+    }
+
+    // ---------------------------------------------------------------- transitions
+
+    private void setInbound(PipelineRecord p, StageSlot slot, boolean enable, String identity, String reason) {
+        slot.inboundEnabled = enable;
+        slot.lastChangedBy = identity;
+        slot.lastChangedAt = ctx.now();
+        slot.disabledReason = enable ? null : reason;
+        if (enable) {
+            admit(p, slot);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    PipelineRecord pipeline(String name) {
+        PipelineRecord p = pipelines.get(name);
+        if (p == null) {
+            throw new ServiceError("PipelineNotFoundException",
+                    "Account '" + ctx.accountId + "' does not have a pipeline with name '" + name + "'");
+        }
+        return p;
+    }
+
+    private Commit headCommit(PipelineRecord pipeline) {
+        if (pipeline.headCommit == null) {
+            pipeline.headCommit = new Commit(ctx.ids.hex(40), "Initial commit", "unknown", Optional.empty());
+        }
+        return pipeline.headCommit;
+    }
+
+    private Trigger pushTrigger(PipelineRecord pipeline) {
+        ActionDefinition source = pipeline.definition.stages().get(0).actions().get(0);
+        return switch (source.type().provider()) {
+            case "CodeStarSourceConnection" -> new Trigger("V2".equals(pipeline.definition.pipelineType())
+                    ? "WebhookV2" : "Webhook", source.config("ConnectionArn").orElse(""));
+            case "GitHub" -> new Trigger("Webhook", pipeline.arn.replace(":" + pipeline.definition.name(),
+                    ":webhook:" + pipeline.definition.name() + "--" + source.name()));
+            case "CodeCommit" -> new Trigger("CloudWatchEvent", "arn:aws:events:" + ctx.region + ":" + ctx.accountId
+                    + ":rule/codepipeline-" + pipeline.definition.name() + "-rule");
+            default -> new Trigger("PollForSourceChanges", source.name());
+        };
+    }
+
+    private static ObjectNode declarationWithVersion(PipelineRecord p) {
+        ObjectNode copy = p.declaration.deepCopy();
+        copy.put("version", p.version);
+        return copy;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.tollgate.sandbox.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.tollgate.sandbox.s3.S3Endpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The single handler on the sandbox port. It routes by what AWS clients send: an X-Amz-Target header
+ * names a JSON service and operation; {@code /_sandbox/} is the control API; anything else is path-style
+ * S3. Every answer is AWS-shaped: no stack trace ever reaches a client.
+ */
+public final class FrontDoor implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FrontDoor.class);
+    /** Larger bodies than any real CodePipeline or ECR request are refused before parsing. */
+    static final int MAX_BODY_BYTES = 1 << 20;
+
+    private final List<AwsJsonService> services;
+    private final S3Endpoint s3;
+    private final ControlEndpoint control;
+    private final ObjectMapper mapper;
+    private final String accountId;
+    private final Runnable beforeEachRequest;
+
+    public FrontDoor(List<AwsJsonService> services, S3Endpoint s3, ControlEndpoint control, ObjectMapper mapper,
+                     String accountId, Runnable beforeEachRequest) {
+        this.services = List.copyOf(services);
+        this.s3 = s3;
+        this.control = control;
+        this.mapper = mapper;
+        this.accountId = accountId;
+        this.beforeEachRequest = beforeEachRequest;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        String requestId = UUID.randomUUID().toString();
+        CallContext call = CallContext.from(requestId, exchange.getRequestHeaders().getFirst("Authorization"), accountId);
+        Response response;
+        try {
+            response = route(exchange, call);
+        } catch (RuntimeException | Error e) {
+            LOG.warn("Sandbox request {} {} failed unexpectedly", exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(), e);
+            response = AwsJsonService.error(400, "InternalFailure",
+                    "The sandbox could not process this request (" + e.getClass().getSimpleName() + ")", call, mapper);
+        }
+        write(exchange, response);
+    }
+
+    private Response route(HttpExchange exchange, CallContext call) throws IOException {
+        String method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+        String path = exchange.getRequestURI().getRawPath();
+        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        if (path.equals("/_sandbox") || path.startsWith("/_sandbox/")) {
+            byte[] body = readBody(exchange);
+            if (body == null) {
+                return tooLarge(call);
+            }
+            return control.handle(method, path, exchange.getRequestURI().getRawQuery(), body, call);
+        }
+        if (target != null) {
+            byte[] body = readBody(exchange);
+            if (body == null) {
+                return tooLarge(call);
+            }
+            beforeEachRequest.run();
+            return dispatch(method, target, body, call);
+        }
+        if (method.equals("POST")) {
+            return AwsJsonService.error(400, "UnknownOperationException",
+                    "Missing X-Amz-Target header: the request names no operation", call, mapper);
+        }
+        beforeEachRequest.run();
+        return s3.handle(method, path, call.requestId());
+    }
+
+    private Response dispatch(String method, String target, byte[] body, CallContext call) {
+        int dot = target.lastIndexOf('.');
+        String prefix = dot < 0 ? target : target.substring(0, dot);
+        String operation = dot < 0 ? "" : target.substring(dot + 1);
+        for (AwsJsonService service : services) {
+            if (service.targetPrefix().equals(prefix)) {
+                if (!method.equals("POST")) {
+                    return AwsJsonService.error(400, "UnknownOperationException",
+                            "AWS JSON operations are called with POST", call, mapper);
+                }
+                return service.handle(operation, body, call);
+            }
+        }
+        return AwsJsonService.error(400, "UnknownOperationException",
+                "No service of this sandbox answers X-Amz-Target '" + target + "'", call, mapper);
+    }
+
+    private Response tooLarge(CallContext call) {
+        return AwsJsonService.error(413, "SerializationException",
+                "The request body is larger than " + MAX_BODY_BYTES + " bytes", call, mapper);
+    }
+
+    /** The body, or null when it exceeds {@link #MAX_BODY_BYTES}. */
+    private static byte[] readBody(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            return body.length > MAX_BODY_BYTES ? null : body;
+        }
+    }
+
+    private static void write(HttpExchange exchange, Response response) throws IOException {
+        try (exchange) {
+            for (Map.Entry<String, String> header : response.headers().entrySet()) {
+                exchange.getResponseHeaders().set(header.getKey(), header.getValue());
+            }
+            if (response.headOnly()) {
+                // HEAD answers declare the object's length but send no bytes.
+                exchange.getResponseHeaders().set("Content-Length", String.valueOf(response.body().length));
+                exchange.sendResponseHeaders(response.status(), -1);
+                return;
+            }
+            byte[] body = response.body();
+            exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package dev.tollgate.sandbox.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Checks a JSON document against a model shape: types, required members, lengths, ranges, enums and
+ * patterns. Wrong JSON types are reported separately because AWS answers those with a
+ * SerializationException rather than a ValidationException.
+ */
+public final class ShapeValidator {
+
+    /** What was wrong with a document: constraint violations and/or type mismatches. */
+    public record Result(List<Violation> violations, List<String> typeErrors) {
+        public boolean ok() {
+            return violations.isEmpty() && typeErrors.isEmpty();
+        }
+
+        /** The ValidationException message AWS would send, e.g. "2 validation errors detected: ...". */
+        public String validationMessage() {
+            StringBuilder sb = new StringBuilder();
+            sb.append(violations.size()).append(violations.size() == 1 ? " validation error" : " validation errors")
+                    .append(" detected: ");
+            for (int i = 0; i < violations.size(); i++) {
+                if (i > 0) {
+                    sb.append("; ");
+                }
+                sb.append(violations.get(i).message());
+            }
+            return sb.toString();
+        }
+    }
+
+    private final ServiceModel model;
+    private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+
+    public ShapeValidator(ServiceModel model) {
+        this.model = model;
+    }
+
+    public Result validate(String shapeName, JsonNode value) {
+        List<Violation> violations = new ArrayList<>();
+        List<String> typeErrors = new ArrayList<>();
+        check(shapeName, value, "", violations, typeErrors);
+        return new Result(List.copyOf(violations), List.copyOf(typeErrors));
+    }
+
+    private void check(String shapeName, JsonNode value, String path, List<Violation> violations, List<String> typeErrors) {
+        if (value == null || value.isNull()) {
+            return;
+        }
+        JsonNode shape = model.shape(shapeName);
+        String type = shape.path("type").asText();
+        switch (type) {
+            case "structure" -> checkStructure(shape, value, path, violations, typeErrors);
+            case "list" -> checkList(shape, value, path, violations, typeErrors);
+            case "map" -> checkMap(shape, value, path, violations, typeErrors);
+            case "string" -> checkString(shape, value, path, violations, typeErrors);
+            case "integer", "long" -> checkInteger(shape, value, path, violations, typeErrors);
+            case "float", "double" -> {
+                if (!value.isNumber()) {
+                    typeErrors.add("Expected a number at '" + display(path) + "'");
+                }
+            }
+            case "boolean" -> {
+                if (!value.isBoolean()) {
+                    typeErrors.add("Expected a boolean at '" + display(path) + "'");
+                }
+            }
+            case "timestamp" -> {
+                if (!value.isNumber()) {
+                    typeErrors.add("Expected epoch seconds at '" + display(path) + "'");
+                }
+            }
+            case "blob" -> {
+                if (!value.isTextual()) {
+                    typeErrors.add("Expected a base64 string at '" + display(path) + "'");
+                }
+            }
+            default -> {
+                // Shapes of kinds the JSON protocol does not use are accepted as they are.
+            }
+        }
+    }
+
+    private void checkStructure(JsonNode shape, JsonNode value, String path, List<Violation> violations, List<String> typeErrors) {
+        if (!value.isObject()) {
+            typeErrors.add("Expected an object at '" + display(path) + "'");
+            return;
+        }
+        JsonNode members = shape.path("members");
+        for (JsonNode required : shape.path("required")) {
+            String name = required.asText();
+            JsonNode member = value.get(name);
+            if (member == null || member.isNull()) {
+                violations.add(new Violation(join(path, name), "null", "Member must not be null"));
+            }
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode member = members.get(field.getKey());
+            if (member != null) {
+                check(member.path("shape").asText(), field.getValue(), join(path, field.getKey()), violations, typeErrors);
+            }
+        }
+    }
+
+    private void checkList(JsonNode shape, JsonNode value, String path, List<Violation> violations, List<String> typeErrors) {
+        if (!value.isArray()) {
+            typeErrors.add("Expected a list at '" + display(path) + "'");
+            return;
+        }
+        checkLength(shape, value.size(), render(value), path, violations);
+        String memberShape = shape.path("member").path("shape").asText();
+        for (int i = 0; i < value.size(); i++) {
+            check(memberShape, value.get(i), path + "." + (i + 1) + ".member", violations, typeErrors);
+        }
+    }
+
+    private void checkMap(JsonNode shape, JsonNode value, String path, List<Violation> violations, List<String> typeErrors) {
+        if (!value.isObject()) {
+            typeErrors.add("Expected a map at '" + display(path) + "'");
+            return;
+        }
+        checkLength(shape, value.size(), render(value), path, violations);
+        String keyShape = shape.path("key").path("shape").asText();
+        String valueShape = shape.path("value").path("shape").asText();
+        Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            check(keyShape, com.fasterxml.jackson.databind.node.TextNode.valueOf(field.getKey()), path + ".key", violations, typeErrors);
+            check(valueShape, field.getValue(), join(path, field.getKey()), violations, typeErrors);
+        }
+    }
+
+    private void checkString(JsonNode shape, JsonNode value, String path, List<Violation> violations, List<String> typeErrors) {
+        if (!value.isTextual()) {
+            typeErrors.add("Expected a string at '" + display(path) + "'");
+            return;
+        }
+        String text = value.textValue();
+        String rendered = "'" + text + "'";
+        checkLength(shape, text.codePointCount(0, text.length()), rendered, path, violations);
+        JsonNode enumValues = shape.get("enum");
+        if (enumValues != null) {
+            boolean legal = false;
+            List<String> names = new ArrayList<>();
+            for (JsonNode e : enumValues) {
+                names.add(e.asText());
+                legal |= e.asText().equals(text);
+            }
+            if (!legal) {
+                violations.add(new Violation(display(path), rendered, "Member must satisfy enum value set: " + names));
+            }
+        }
+        String regex = shape.path("pattern").textValue();
+        if (regex != null) {
+            Pattern pattern = compiled(regex);
+            if (pattern != null && !pattern.matcher(text).matches()) {
+                violations.add(new Violation(display(path), rendered,
+                        "Member must satisfy regular expression pattern: " + regex));
+            }
+        }
+    }
+
+    private void checkInteger(JsonNode shape, JsonNode value, String path, List<Violation> violations, List<String> typeErrors) {
+        if (!value.isIntegralNumber()) {
+            typeErrors.add("Expected an integer at '" + display(path) + "'");
+            return;
+        }
+        long number = value.asLong();
+        if (shape.has("min") && number < shape.get("min").asLong()) {
+            violations.add(new Violation(display(path), "'" + number + "'",
+                    "Member must have value greater than or equal to " + shape.get("min").asLong()));
+        }
+        if (shape.has("max") && number > shape.get("max").asLong()) {
+            violations.add(new Violation(display(path), "'" + number + "'",
+                    "Member must have value less than or equal to " + shape.get("max").asLong()));
+        }
+    }
+
+    private static void checkLength(JsonNode shape, int length, String rendered, String path, List<Violation> violations) {
+        if (shape.has("min") && length < shape.get("min").asLong()) {
+            violations.add(new Violation(display(path), rendered,
+                    "Member must have length greater than or equal to " + shape.get("min").asLong()));
+        }
+        if (shape.has("max") && length > shape.get("max").asLong()) {
+            violations.add(new Violation(display(path), rendered,
+                    "Member must have length less than or equal to " + shape.get("max").asLong()));
+        }
+    }
+
+    private Pattern compiled(String regex) {
+        Pattern cached = patterns.get(regex);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            Pattern pattern = Pattern.compile(regex);
+            patterns.put(regex, pattern);
+            return pattern;
+        } catch (PatternSyntaxException e) {
+            // A pattern Java cannot read is skipped rather than failing every request.
+            return null;
+        }
+    }
+
+    private static String render(JsonNode value) {
+        String text = value.toString();
+        return text.length() > 200 ? "'" + text.substring(0, 200) + "...'" : "'" + text + "'";
+    }
+
+    private static String join(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    private static String display(String path) {
+        return path.isEmpty() ? "request" : path;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.tollgate.sandbox;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
+
+/** Real AWS SDK clients pointed at a sandbox, configured the way the app configures them. */
+final class SdkClients {
+
+    static final String ACCESS_KEY = "AKIDEXAMPLE";
+
+    private SdkClients() {
+    }
+
+    static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, "secret"));
+    }
+
+    static SdkHttpClient http() {
+        return UrlConnectionHttpClient.create();
+    }
+
+    static CodePipelineClient codePipeline(Sandbox sandbox) {
+        return CodePipelineClient.builder()
+                .endpointOverride(sandbox.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials())
+                .httpClient(http())
+                .build();
+    }
+}
