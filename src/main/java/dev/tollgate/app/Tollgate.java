@@ -70,14 +70,19 @@ public final class Tollgate implements AutoCloseable {
     public void close() {
         poller.close();
         pollThreads.shutdownNow();
+        awaitQuietly(pollThreads);
         commandThreads.shutdown();
+        // Let a decision in flight finish so it is recorded or reported, never cut off half-way.
+        awaitQuietly(commandThreads);
+        clients.close();
+    }
+
+    private static void awaitQuietly(ExecutorService threads) {
         try {
-            // Let a decision in flight finish so it is recorded or reported, never cut off half-way.
-            commandThreads.awaitTermination(5, TimeUnit.SECONDS);
+            threads.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        clients.close();
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

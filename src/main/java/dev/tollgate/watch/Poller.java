@@ -29,6 +29,7 @@ public final class Poller implements AutoCloseable {
     private final WatchListener listener;
     private final List<String> pipelineNames = new CopyOnWriteArrayList<>();
     private ScheduledFuture<?> cycle;
+    private volatile boolean closed;
 
     public Poller(PipelineGateway gateway, ScheduledExecutorService executor, Duration interval, WatchListener listener) {
         this.gateway = Objects.requireNonNull(gateway);
@@ -47,7 +48,7 @@ public final class Poller implements AutoCloseable {
     public void refreshNow(String pipelineName) {
         try {
             executor.execute(() -> poll(pipelineName));
-        } catch (RejectedExecutionException closed) {
+        } catch (RejectedExecutionException rejected) {
             LOG.debug("Poller closed; refresh of {} dropped", pipelineName);
         }
     }
@@ -56,12 +57,15 @@ public final class Poller implements AutoCloseable {
     public void refreshAll() {
         try {
             executor.execute(this::pollAll);
-        } catch (RejectedExecutionException closed) {
+        } catch (RejectedExecutionException rejected) {
             LOG.debug("Poller closed; refresh dropped");
         }
     }
 
     private void pollAll() {
+        if (closed) {
+            return;
+        }
         try {
             List<PipelineSummary> pipelines = gateway.listPipelines();
             pipelineNames.clear();
@@ -82,10 +86,16 @@ public final class Poller implements AutoCloseable {
     }
 
     private void poll(String pipelineName) {
+        if (closed) {
+            return;
+        }
         try {
             PipelineSnapshot snapshot = gateway.snapshot(pipelineName);
             listener.snapshotTaken(snapshot);
         } catch (GatewayException e) {
+            if (closed) {
+                return;
+            }
             LOG.warn("Polling {} failed: {}", pipelineName, e.getMessage());
             listener.pollFailed(pipelineName, e);
         } catch (RuntimeException e) {
@@ -95,6 +105,7 @@ public final class Poller implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         if (cycle != null) {
             cycle.cancel(false);
         }

@@ -49,45 +49,52 @@ public final class PipelineListView extends ListView<PipelineRow> {
         }
     }
 
+    /** Builds its nodes once and only updates them, so rows refreshed by polling never flicker or detach. */
     private static final class RowCell extends ListCell<PipelineRow> {
+        private final Label name = new Label();
+        private final Label status = new Label();
+        private final Label approvals = new Label("", new FontIcon(Feather.USER_CHECK));
+        private final Label locked = new Label("", new FontIcon(Feather.LOCK));
+        private final Label warning = new Label("", new FontIcon(Feather.ALERT_TRIANGLE));
+        private final Tooltip approvalsTip = new Tooltip();
+        private final Tooltip lockedTip = new Tooltip();
+        private final HBox line;
+
+        RowCell() {
+            name.getStyleClass().add("pipeline-name");
+            status.getStyleClass().add("status-badge");
+            approvals.getStyleClass().add("approval-badge");
+            approvals.setTooltip(approvalsTip);
+            locked.getStyleClass().add("locked-badge");
+            locked.setTooltip(lockedTip);
+            warning.getStyleClass().add("problem-badge");
+            for (Label badge : new Label[] {approvals, locked, warning}) {
+                badge.managedProperty().bind(badge.visibleProperty());
+            }
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            line = new HBox(8, new VBox(2, name, status), spacer, approvals, locked, warning);
+            line.setAlignment(Pos.CENTER_LEFT);
+        }
+
         @Override
         protected void updateItem(PipelineRow row, boolean empty) {
             super.updateItem(row, empty);
+            setText(null);
             if (empty || row == null) {
                 setGraphic(null);
-                setText(null);
                 setTooltip(null);
                 return;
             }
-            Label name = new Label(row.name());
-            name.getStyleClass().add("pipeline-name");
-            Label status = StatusLook.badge(row.headline(), null);
-            VBox text = new VBox(2, name, status);
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox line = new HBox(8, text, spacer);
-            line.setAlignment(Pos.CENTER_LEFT);
-            if (row.pendingApprovals() > 0) {
-                Label approvals = new Label(String.valueOf(row.pendingApprovals()), new FontIcon(Feather.USER_CHECK));
-                approvals.getStyleClass().add("approval-badge");
-                approvals.setTooltip(new Tooltip(row.pendingApprovals() + " approval(s) waiting"));
-                line.getChildren().add(approvals);
-            }
-            if (row.disabledTransitions() > 0) {
-                Label locked = new Label("", new FontIcon(Feather.LOCK));
-                locked.getStyleClass().add("locked-badge");
-                locked.setTooltip(new Tooltip(row.disabledTransitions() + " disabled transition(s)"));
-                line.getChildren().add(locked);
-            }
-            if (row.problem() != null) {
-                Label warning = new Label("", new FontIcon(Feather.ALERT_TRIANGLE));
-                warning.getStyleClass().add("problem-badge");
-                line.getChildren().add(warning);
-                setTooltip(new Tooltip(row.problem()));
-            } else {
-                setTooltip(null);
-            }
-            setText(null);
+            name.setText(row.name());
+            StatusLook.restyle(status, row.headline(), null);
+            approvals.setVisible(row.pendingApprovals() > 0);
+            approvals.setText(String.valueOf(row.pendingApprovals()));
+            approvalsTip.setText(row.pendingApprovals() + " approval(s) waiting");
+            locked.setVisible(row.disabledTransitions() > 0);
+            lockedTip.setText(row.disabledTransitions() + " disabled transition(s)");
+            warning.setVisible(row.problem() != null);
+            setTooltip(row.problem() == null ? null : new Tooltip(row.problem()));
             setGraphic(line);
         }
     }

@@ -1,0 +1,75 @@
+package dev.tollgate.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConnectionDiscoveryTest {
+
+    @TempDir
+    Path home;
+
+    private Map<String, String> environmentWithFiles() {
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_CONFIG_FILE", home.resolve("config").toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
+        return env;
+    }
+
+    @Test
+    void noConfigurationAtAllMeansTheSandbox() {
+        assertThat(new ConnectionDiscovery(environmentWithFiles()).configured(Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void usesTheDefaultProfileAndItsRegion() throws IOException {
+        Files.writeString(home.resolve("config"), "[default]\nregion = eu-west-3\n");
+
+        ConnectionSettings settings = new ConnectionDiscovery(environmentWithFiles()).configured(Optional.empty()).orElseThrow();
+
+        assertThat(settings.credentials()).isEqualTo(new ConnectionSettings.CredentialsSource.Profile("default"));
+        assertThat(settings.region()).isEqualTo("eu-west-3");
+        assertThat(settings.isSandbox()).isFalse();
+    }
+
+    @Test
+    void awsProfileAndAwsRegionOverrideTheFiles() throws IOException {
+        Files.writeString(home.resolve("config"), "[default]\nregion = eu-west-3\n[profile approver]\nregion = us-west-2\n");
+        Map<String, String> env = environmentWithFiles();
+        env.put("AWS_PROFILE", "approver");
+
+        ConnectionSettings fromProfile = new ConnectionDiscovery(env).configured(Optional.empty()).orElseThrow();
+        env.put("AWS_REGION", "ap-southeast-2");
+        ConnectionSettings fromEnv = new ConnectionDiscovery(env).configured(Optional.empty()).orElseThrow();
+
+        assertThat(fromProfile.region()).isEqualTo("us-west-2");
+        assertThat(fromProfile.label()).isEqualTo("approver · us-west-2");
+        assertThat(fromEnv.region()).isEqualTo("ap-southeast-2");
+    }
+
+    @Test
+    void aProfileOnlyInTheCredentialsFileCounts() throws IOException {
+        Files.writeString(home.resolve("credentials"), "[default]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = x\n");
+        Map<String, String> env = environmentWithFiles();
+        env.put("AWS_DEFAULT_REGION", "eu-central-1");
+
+        ConnectionSettings settings = new ConnectionDiscovery(env).configured(Optional.empty()).orElseThrow();
+
+        assertThat(settings.region()).isEqualTo("eu-central-1");
+    }
+
+    @Test
+    void anExplicitProfileIsUsedEvenWithoutFiles() {
+        ConnectionSettings settings = new ConnectionDiscovery(environmentWithFiles()).configured(Optional.of("ci")).orElseThrow();
+
+        assertThat(settings.credentials()).isEqualTo(new ConnectionSettings.CredentialsSource.Profile("ci"));
+        assertThat(settings.region()).isEqualTo("us-east-1");
+    }
+}

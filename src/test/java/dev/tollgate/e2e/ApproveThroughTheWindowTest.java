@@ -1,0 +1,96 @@
+package dev.tollgate.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tollgate.app.Tollgate;
+import dev.tollgate.aws.ConnectionSettings;
+import dev.tollgate.sandbox.ManualClock;
+import dev.tollgate.sandbox.Sandbox;
+import dev.tollgate.sandbox.SandboxConfig;
+import dev.tollgate.ui.shell.Theme;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole product in one test: the real window, wired by the composition root, over the real SDK, against
+ * the sandbox. A reviewer selects the pipeline, writes a comment, clicks Approve, and sees Deploy succeed.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ApproveThroughTheWindowTest {
+
+    private Sandbox sandbox;
+    private Tollgate tollgate;
+
+    @Start
+    void start(Stage stage) {
+        sandbox = Sandbox.start(SandboxConfig.defaults().withClock(new ManualClock(Instant.parse("2026-11-24T09:00:00Z"))));
+        tollgate = new Tollgate(ConnectionSettings.sandbox(sandbox.endpoint()), Platform::runLater,
+                Clock.systemUTC(), Duration.ofMillis(300), (title, question, confirm) -> true);
+        Scene scene = new Scene(tollgate.mainWindow(url -> { }), 1280, 800);
+        Theme.apply(scene);
+        stage.setScene(scene);
+        stage.show();
+        tollgate.startWatching();
+    }
+
+    @AfterEach
+    void stop() {
+        tollgate.close();
+        sandbox.close();
+    }
+
+    @Test
+    void approvingAPendingApprovalLetsThePipelineDeploy(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("ecs-webapp").tryQuery().isPresent());
+        robot.clickOn("ecs-webapp");
+        waitUntil(() -> !robot.lookup("#approveButton").queryAs(Button.class).isDisabled());
+
+        robot.clickOn("#approvalComment").write("Image tag checked against the release notes");
+        robot.clickOn("#approveButton");
+
+        waitUntil(() -> robot.lookup("#reviewOutcome").queryAs(Label.class).getText().startsWith("Approved ecs-webapp"));
+        sandbox.control().advanceClock(Duration.ofMinutes(10));
+        waitUntil(() -> robot.lookup("#stage-status-Deploy").tryQueryAs(Label.class)
+                .map(label -> label.getText().equals("Succeeded")).orElse(false));
+        // The decision is recorded, so the draft is gone and nothing is left to decide.
+        assertThat(robot.lookup("#approvalComment").queryAs(TextArea.class).getText()).isEmpty();
+        assertThat(robot.lookup("#approveButton").queryAs(Button.class).isDisabled()).isTrue();
+    }
+
+    @Test
+    void rejectingAfterConfirmationFailsTheExecution(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("ecs-webapp").tryQuery().isPresent());
+        robot.clickOn("ecs-webapp");
+        waitUntil(() -> !robot.lookup("#rejectButton").queryAs(Button.class).isDisabled());
+
+        robot.clickOn("#approvalComment").write("Wrong image tag");
+        robot.clickOn("#rejectButton");
+
+        waitUntil(() -> robot.lookup("#reviewOutcome").queryAs(Label.class).getText().startsWith("Rejected ecs-webapp"));
+        waitUntil(() -> robot.lookup("#stage-status-Approval").tryQueryAs(Label.class)
+                .map(label -> label.getText().equals("Failed")).orElse(false));
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.call();
+        });
+    }
+}
