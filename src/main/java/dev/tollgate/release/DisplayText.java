@@ -19,10 +19,14 @@ final class DisplayText {
 
     /** Single-quotes {@code text}, escaping invisible characters and cutting it at 80 characters. */
     static String quote(String text) {
-        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_QUOTED_CHARS) + 8).append('\'');
-        int shown = 0;
+        return "'" + clean(text, MAX_QUOTED_CHARS) + "'";
+    }
+
+    /** Escapes invisible characters and cuts {@code text} at {@code maxChars}, without quoting it. */
+    static String clean(String text, int maxChars) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), maxChars) + 8);
         for (int i = 0; i < text.length(); i++) {
-            if (shown == MAX_QUOTED_CHARS) {
+            if (i == maxChars) {
                 out.append("…");
                 break;
             }
@@ -32,9 +36,8 @@ final class DisplayText {
             } else {
                 out.append(c);
             }
-            shown++;
         }
-        return out.append('\'').toString();
+        return out.toString();
     }
 
     /** Describes one character for a "contains ... at position n" message. */
