@@ -17,6 +17,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -36,6 +37,7 @@ public final class PipelineGraphView extends ScrollPane {
         getStyleClass().add("pipeline-graph");
         lane.getStyleClass().add("stage-lane");
         lane.setAlignment(Pos.TOP_LEFT);
+        lane.setFillHeight(false);
         setContent(lane);
         setFitToHeight(true);
         setId("pipelineGraph");
@@ -66,6 +68,8 @@ public final class PipelineGraphView extends ScrollPane {
         header.setAlignment(Pos.CENTER_LEFT);
 
         VBox card = new VBox(8, header);
+        // Cards are as tall as their content; a stretched card would suggest more actions than there are.
+        card.setMaxHeight(Region.USE_PREF_SIZE);
         card.getStyleClass().addAll("stage-card", StatusLook.styleClass(stage.status()));
         card.setId("stage-" + stage.name());
         stage.latest().ifPresent(run -> {
@@ -112,14 +116,14 @@ public final class PipelineGraphView extends ScrollPane {
         if (run.summary() != null && !run.summary().isBlank()) {
             Label summary = new Label(run.summary());
             summary.setWrapText(true);
-            summary.setMaxWidth(220);
+            summary.setMaxWidth(190);
             summary.getStyleClass().add("action-summary");
             tile.getChildren().add(summary);
         }
         if (run.errorMessage() != null) {
             Label error = new Label(run.errorCode() + ": " + run.errorMessage());
             error.setWrapText(true);
-            error.setMaxWidth(220);
+            error.setMaxWidth(190);
             error.getStyleClass().add("action-error");
             tile.getChildren().add(error);
         }
