@@ -32,6 +32,9 @@ public final class CodePipelineApi {
         ops.put("GetPipeline", this::getPipeline);
         ops.put("GetPipelineState", this::getPipelineState);
         ops.put("PutApprovalResult", this::putApprovalResult);
+        ops.put("ListPipelineExecutions", this::listPipelineExecutions);
+        ops.put("GetPipelineExecution", this::getPipelineExecution);
+        ops.put("ListActionExecutions", this::listActionExecutions);
         return ops;
     }
 
@@ -66,6 +69,38 @@ public final class CodePipelineApi {
                 ApprovalStatus.valueOf(result.path("status").asText()), result.path("summary").asText(),
                 call.identityArn());
         return mapper.createObjectNode().put("approvedAt", Json.epochSeconds(approvedAt));
+    }
+
+    private JsonNode listPipelineExecutions(JsonNode in, CallContext call) {
+        Optional<String> stage = Optional.ofNullable(in.path("filter").path("succeededInStage").path("stageName").textValue());
+        Shapes.Page<Shapes.PipelineExecutionSummary> page = engine.listPipelineExecutions(
+                in.path("pipelineName").asText(), in.path("maxResults").asInt(100), text(in, "nextToken"), stage);
+        return paged("pipelineExecutionSummaries", page);
+    }
+
+    private JsonNode getPipelineExecution(JsonNode in, CallContext call) {
+        ObjectNode out = mapper.createObjectNode();
+        out.set("pipelineExecution", mapper.valueToTree(engine.getPipelineExecution(
+                in.path("pipelineName").asText(), in.path("pipelineExecutionId").asText())));
+        return out;
+    }
+
+    private JsonNode listActionExecutions(JsonNode in, CallContext call) {
+        JsonNode filter = in.path("filter");
+        Optional<String> execution = Optional.ofNullable(filter.path("pipelineExecutionId").textValue())
+                .or(() -> Optional.ofNullable(filter.path("latestInPipelineExecution").path("pipelineExecutionId").textValue()));
+        Shapes.Page<Shapes.ActionExecutionDetail> page = engine.listActionExecutions(
+                in.path("pipelineName").asText(), execution, in.path("maxResults").asInt(100), text(in, "nextToken"));
+        return paged("actionExecutionDetails", page);
+    }
+
+    private ObjectNode paged(String field, Shapes.Page<?> page) {
+        ObjectNode out = mapper.createObjectNode();
+        out.set(field, mapper.valueToTree(page.items()));
+        if (page.nextToken() != null) {
+            out.put("nextToken", page.nextToken());
+        }
+        return out;
     }
 
     private static String text(JsonNode in, String field) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Random;
@@ -241,6 +242,100 @@ public final class PipelineEngine {
                 run.lastUpdateTime, run.inProgress() ? run.token : null, run.updatedBy, run.externalExecutionId,
                 run.externalExecutionUrl, run.errorDetails);
         return new Shapes.ActionState(action.name(), revision, latest, entityUrl, revisionUrl);
+    }
+
+    // ---------------------------------------------------------------- execution history
+
+    /** Executions newest first, optionally only those that succeeded in a stage. */
+    public synchronized Shapes.Page<Shapes.PipelineExecutionSummary> listPipelineExecutions(
+            String name, int maxResults, String nextToken, Optional<String> succeededInStage) {
+        PipelineRecord p = pipeline(name);
+        List<Shapes.PipelineExecutionSummary> all = new ArrayList<>();
+        for (int i = p.runs.size() - 1; i >= 0; i--) {
+            PipelineRun run = p.runs.get(i);
+            if (succeededInStage.isEmpty() || run.succeededIn(succeededInStage.get())) {
+                all.add(summary(run));
+            }
+        }
+        return Pagination.page(all, maxResults, nextToken,
+                "executions:" + name + ":" + succeededInStage.orElse(""));
+    }
+
+    public synchronized Shapes.PipelineExecution getPipelineExecution(String name, String executionId) {
+        PipelineRun run = run(pipeline(name), executionId);
+        List<Shapes.ArtifactRevision> revisions = new ArrayList<>();
+        ActionRun source = sourceAction(run);
+        if (source != null) {
+            Commit commit = run.commit;
+            String summary = SourceBehavior.revisionSummary(source.action, commit);
+            String url = SourceBehavior.revisionUrl(source.action, commit.id(), ctx).orElse(null);
+            for (String artifact : source.action.outputArtifacts()) {
+                revisions.add(new Shapes.ArtifactRevision(artifact, commit.id(), commit.id(), summary, run.startTime, url));
+            }
+        }
+        return new Shapes.PipelineExecution(run.pipeline.definition.name(), run.pipelineVersion, run.id, run.status,
+                run.statusSummary, revisions, run.trigger, run.definition.executionMode(), "STANDARD");
+    }
+
+    /** Action executions newest first, for the whole pipeline or one execution. */
+    public synchronized Shapes.Page<Shapes.ActionExecutionDetail> listActionExecutions(
+            String name, Optional<String> executionId, int maxResults, String nextToken) {
+        PipelineRecord p = pipeline(name);
+        List<PipelineRun> runs = executionId.isPresent() ? List.of(run(p, executionId.get())) : p.runs;
+        List<ActionRun> actions = new ArrayList<>();
+        runs.forEach(r -> actions.addAll(r.actionRuns));
+        actions.sort(Comparator.comparing((ActionRun a) -> a.startTime).reversed());
+        List<Shapes.ActionExecutionDetail> all = new ArrayList<>();
+        for (ActionRun a : actions) {
+            all.add(detail(a));
+        }
+        return Pagination.page(all, maxResults, nextToken, "actions:" + name + ":" + executionId.orElse(""));
+    }
+
+    private Shapes.PipelineExecutionSummary summary(PipelineRun run) {
+        List<Shapes.SourceRevision> sources = new ArrayList<>();
+        ActionRun source = sourceAction(run);
+        if (source != null) {
+            sources.add(new Shapes.SourceRevision(source.action.name(), run.commit.id(),
+                    SourceBehavior.revisionSummary(source.action, run.commit),
+                    SourceBehavior.revisionUrl(source.action, run.commit.id(), ctx).orElse(null)));
+        }
+        return new Shapes.PipelineExecutionSummary(run.id, run.status, run.statusSummary, run.startTime,
+                run.lastUpdateTime, sources, run.trigger,
+                run.stopReason == null ? null : new Shapes.StopExecutionTrigger(run.stopReason),
+                run.definition.executionMode(), "STANDARD");
+    }
+
+    private Shapes.ActionExecutionDetail detail(ActionRun a) {
+        ActionDefinition action = a.action;
+        Shapes.ActionExecutionInput input = new Shapes.ActionExecutionInput(action.type(), action.configuration(),
+                action.configuration(), null, ctx.region, artifactDetails(a.inputs));
+        Map<String, String> variables = a.status == ActionExecutionStatus.Succeeded && action.type().isSource()
+                ? SourceBehavior.outputVariables(action, a.run().commit, a.run().startTime) : null;
+        Shapes.ActionExecutionResult result = new Shapes.ActionExecutionResult(a.externalExecutionId,
+                a.externalExecutionSummary, a.externalExecutionUrl, a.errorDetails);
+        Shapes.ActionExecutionOutput output = new Shapes.ActionExecutionOutput(artifactDetails(a.outputs), result, variables);
+        return new Shapes.ActionExecutionDetail(a.run().id, a.id, a.run().pipelineVersion, a.stageName(), action.name(),
+                a.startTime, a.lastUpdateTime, a.updatedBy, a.status, input, output);
+    }
+
+    private static List<Shapes.ArtifactDetail> artifactDetails(List<ArtifactLocation> locations) {
+        return locations.stream().map(l -> new Shapes.ArtifactDetail(l.name(), new Shapes.S3Location(l.bucket(), l.key())))
+                .toList();
+    }
+
+    private static ActionRun sourceAction(PipelineRun run) {
+        return run.actionRuns.stream().filter(a -> a.action.type().isSource()
+                && a.status == ActionExecutionStatus.Succeeded).findFirst().orElse(null);
+    }
+
+    private PipelineRun run(PipelineRecord p, String executionId) {
+        PipelineRun run = p.runsById.get(executionId);
+        if (run == null) {
+            throw new ServiceError("PipelineExecutionNotFoundException", "Pipeline execution ID " + executionId
+                    + " does not exist in the pipeline with name " + p.definition.name() + ".");
+        }
+        return run;
     }
 
     // ---------------------------------------------------------------- approvals
