@@ -3,6 +3,7 @@ package dev.tollgate.sandbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tollgate.sandbox.codepipeline.CodePipelineApi;
 import dev.tollgate.sandbox.demo.DemoScenario;
+import dev.tollgate.sandbox.ecr.EcrApi;
 import dev.tollgate.sandbox.ecr.ImageRegistry;
 import dev.tollgate.sandbox.engine.PipelineEngine;
 import dev.tollgate.sandbox.http.AwsJsonService;
@@ -72,7 +73,9 @@ public final class Sandbox implements AutoCloseable {
         SandboxControl control = new SandboxControl(engine, clock);
         List<AwsJsonService> services = List.of(
                 new AwsJsonService(ServiceModel.load("codepipeline", mapper),
-                        new CodePipelineApi(engine, mapper).operations(), mapper));
+                        new CodePipelineApi(engine, mapper).operations(), mapper),
+                new AwsJsonService(ServiceModel.load("ecr", mapper),
+                        new EcrApi(images, engine::now, mapper).operations(), mapper));
         FrontDoor frontDoor = new FrontDoor(services, new S3Endpoint(objects), new ControlEndpoint(control, mapper),
                 mapper, ACCOUNT_ID, engine::catchUp);
         try {

@@ -6,6 +6,8 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** Real AWS SDK clients pointed at a sandbox, configured the way the app configures them. */
 final class SdkClients {
@@ -26,6 +28,25 @@ final class SdkClients {
     static CodePipelineClient codePipeline(Sandbox sandbox) {
         return CodePipelineClient.builder()
                 .endpointOverride(sandbox.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials())
+                .httpClient(http())
+                .build();
+    }
+
+    static EcrClient ecr(Sandbox sandbox) {
+        return EcrClient.builder()
+                .endpointOverride(sandbox.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials())
+                .httpClient(http())
+                .build();
+    }
+
+    static S3Client s3(Sandbox sandbox) {
+        return S3Client.builder()
+                .endpointOverride(sandbox.endpoint())
+                .forcePathStyle(true)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(credentials())
                 .httpClient(http())

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * A source change that starts an execution. {@code failingAction} lets a scenario (or a test) say that
- * this change breaks a given action, which is how the demo history gets its failed builds.
+ * this change makes a given action fail, which is how the demo history gets its failed builds. Only the
+ * first attempt fails, like a flaky job: retrying the stage gets it through.
  */
 public record Commit(String id, String message, String author, Optional<String> failingAction) {
 

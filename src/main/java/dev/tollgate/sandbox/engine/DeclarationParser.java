@@ -88,7 +88,11 @@ public final class DeclarationParser {
             stages.add(new StageDefinition(stageName, actions));
         }
         String roleArn = declaration.path("roleArn").asText();
-        return new Parsed(declaration, new PipelineDefinition(name, roleArn, bucket, mode, pipelineType, stages));
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (JsonNode variable : declaration.path("variables")) {
+            variables.put(variable.path("name").asText(), variable.path("defaultValue").asText(""));
+        }
+        return new Parsed(declaration, new PipelineDefinition(name, roleArn, bucket, mode, pipelineType, stages, variables));
     }
 
     private static ActionDefinition action(ObjectNode node) {
@@ -114,7 +118,11 @@ public final class DeclarationParser {
         }
         Optional<Integer> timeout = node.has("timeoutInMinutes")
                 ? Optional.of(node.get("timeoutInMinutes").asInt()) : Optional.empty();
-        return new ActionDefinition(name, type, runOrder, configuration, inputs, outputs, timeout);
+        ActionDefinition action = new ActionDefinition(name, type, runOrder, configuration, inputs, outputs, timeout);
+        ActionTypeCatalog.problem(action).ifPresent(problem -> {
+            throw new ServiceError("InvalidActionDeclarationException", problem);
+        });
+        return action;
     }
 
     private static List<String> names(ObjectNode action, String field) {

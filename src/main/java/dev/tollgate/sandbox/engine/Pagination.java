@@ -8,12 +8,12 @@ import java.util.List;
  * Offset pagination behind opaque tokens. A token names the list it came from, so one from another list
  * (or a made-up one) is refused with InvalidNextTokenException as AWS does.
  */
-final class Pagination {
+public final class Pagination {
 
     private Pagination() {
     }
 
-    static <T> Shapes.Page<T> page(List<T> all, int maxResults, String nextToken, String scope) {
+    public static <T> Shapes.Page<T> page(List<T> all, int maxResults, String nextToken, String scope) {
         int offset = nextToken == null ? 0 : offset(nextToken, scope);
         if (offset > all.size()) {
             throw invalid();

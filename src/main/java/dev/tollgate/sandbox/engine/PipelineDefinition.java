@@ -1,6 +1,9 @@
 package dev.tollgate.sandbox.engine;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What the engine needs of a pipeline declaration; the declaration JSON itself is kept alongside. */
@@ -10,10 +13,12 @@ public record PipelineDefinition(
         String artifactBucket,
         ExecutionMode executionMode,
         String pipelineType,
-        List<StageDefinition> stages) {
+        List<StageDefinition> stages,
+        Map<String, String> variableDefaults) {
 
     public PipelineDefinition {
         stages = List.copyOf(stages);
+        variableDefaults = Collections.unmodifiableMap(new LinkedHashMap<>(variableDefaults));
     }
 
     public Optional<StageDefinition> stage(String stageName) {

@@ -9,7 +9,9 @@ import dev.tollgate.sandbox.s3.ObjectStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Random;
@@ -218,7 +220,9 @@ public final class PipelineEngine {
                     slot.lastChangedBy, slot.lastChangedAt, slot.inboundEnabled ? null : slot.disabledReason);
             Shapes.StageExecution latest = slot.latest == null ? null
                     : new Shapes.StageExecution(slot.latest.run.id, slot.latest.status.name(), "STANDARD");
-            stages.add(new Shapes.StageState(stage.name(), inbound, inboundList, transition, actions, latest));
+            Shapes.RetryStageMetadata retry = slot.latest == null || slot.latest.manualRetryAttempt == 0 ? null
+                    : new Shapes.RetryStageMetadata(slot.latest.manualRetryAttempt, "ManualStageRetry");
+            stages.add(new Shapes.StageState(stage.name(), inbound, inboundList, transition, actions, latest, retry));
             first = false;
         }
         return new Shapes.PipelineState(p.definition.name(), p.version, stages, p.created, p.updated);
@@ -243,14 +247,109 @@ public final class PipelineEngine {
         return new Shapes.ActionState(action.name(), revision, latest, entityUrl, revisionUrl);
     }
 
+    // ---------------------------------------------------------------- execution history
+
+    /** Executions newest first, optionally only those that succeeded in a stage. */
+    public synchronized Shapes.Page<Shapes.PipelineExecutionSummary> listPipelineExecutions(
+            String name, int maxResults, String nextToken, Optional<String> succeededInStage) {
+        PipelineRecord p = pipeline(name);
+        List<Shapes.PipelineExecutionSummary> all = new ArrayList<>();
+        for (int i = p.runs.size() - 1; i >= 0; i--) {
+            PipelineRun run = p.runs.get(i);
+            if (succeededInStage.isEmpty() || run.succeededIn(succeededInStage.get())) {
+                all.add(summary(run));
+            }
+        }
+        return Pagination.page(all, maxResults, nextToken,
+                "executions:" + name + ":" + succeededInStage.orElse(""));
+    }
+
+    public synchronized Shapes.PipelineExecution getPipelineExecution(String name, String executionId) {
+        PipelineRun run = run(pipeline(name), executionId);
+        List<Shapes.ArtifactRevision> revisions = new ArrayList<>();
+        ActionRun source = sourceAction(run);
+        if (source != null) {
+            Commit commit = run.commit;
+            String summary = SourceBehavior.revisionSummary(source.action, commit);
+            String url = SourceBehavior.revisionUrl(source.action, commit.id(), ctx).orElse(null);
+            for (String artifact : source.action.outputArtifacts()) {
+                revisions.add(new Shapes.ArtifactRevision(artifact, commit.id(), commit.id(), summary, run.startTime, url));
+            }
+        }
+        List<Shapes.ResolvedPipelineVariable> variables = run.variables.isEmpty() ? null : run.variables.entrySet().stream()
+                .map(e -> new Shapes.ResolvedPipelineVariable(e.getKey(), e.getValue())).toList();
+        return new Shapes.PipelineExecution(run.pipeline.definition.name(), run.pipelineVersion, run.id, run.status,
+                run.statusSummary, revisions, variables, run.trigger, run.definition.executionMode(), "STANDARD");
+    }
+
+    /** Action executions newest first, for the whole pipeline or one execution. */
+    public synchronized Shapes.Page<Shapes.ActionExecutionDetail> listActionExecutions(
+            String name, Optional<String> executionId, int maxResults, String nextToken) {
+        PipelineRecord p = pipeline(name);
+        List<PipelineRun> runs = executionId.isPresent() ? List.of(run(p, executionId.get())) : p.runs;
+        List<ActionRun> actions = new ArrayList<>();
+        runs.forEach(r -> actions.addAll(r.actionRuns));
+        actions.sort(Comparator.comparing((ActionRun a) -> a.startTime).reversed());
+        List<Shapes.ActionExecutionDetail> all = new ArrayList<>();
+        for (ActionRun a : actions) {
+            all.add(detail(a));
+        }
+        return Pagination.page(all, maxResults, nextToken, "actions:" + name + ":" + executionId.orElse(""));
+    }
+
+    private Shapes.PipelineExecutionSummary summary(PipelineRun run) {
+        List<Shapes.SourceRevision> sources = new ArrayList<>();
+        ActionRun source = sourceAction(run);
+        if (source != null) {
+            sources.add(new Shapes.SourceRevision(source.action.name(), run.commit.id(),
+                    SourceBehavior.revisionSummary(source.action, run.commit),
+                    SourceBehavior.revisionUrl(source.action, run.commit.id(), ctx).orElse(null)));
+        }
+        return new Shapes.PipelineExecutionSummary(run.id, run.status, run.statusSummary, run.startTime,
+                run.lastUpdateTime, sources, run.trigger,
+                run.stopReason == null ? null : new Shapes.StopExecutionTrigger(run.stopReason),
+                run.definition.executionMode(), "STANDARD");
+    }
+
+    private Shapes.ActionExecutionDetail detail(ActionRun a) {
+        ActionDefinition action = a.action;
+        Shapes.ActionExecutionInput input = new Shapes.ActionExecutionInput(action.type(), action.configuration(),
+                action.configuration(), null, ctx.region, artifactDetails(a.inputs));
+        Map<String, String> variables = a.status == ActionExecutionStatus.Succeeded && action.type().isSource()
+                ? SourceBehavior.outputVariables(action, a.run().commit, a.run().startTime) : null;
+        Shapes.ActionExecutionResult result = new Shapes.ActionExecutionResult(a.externalExecutionId,
+                a.externalExecutionSummary, a.externalExecutionUrl, a.errorDetails);
+        Shapes.ActionExecutionOutput output = new Shapes.ActionExecutionOutput(artifactDetails(a.outputs), result, variables);
+        return new Shapes.ActionExecutionDetail(a.run().id, a.id, a.run().pipelineVersion, a.stageName(), action.name(),
+                a.startTime, a.lastUpdateTime, a.updatedBy, a.status, input, output);
+    }
+
+    private static List<Shapes.ArtifactDetail> artifactDetails(List<ArtifactLocation> locations) {
+        return locations.stream().map(l -> new Shapes.ArtifactDetail(l.name(), new Shapes.S3Location(l.bucket(), l.key())))
+                .toList();
+    }
+
+    private static ActionRun sourceAction(PipelineRun run) {
+        return run.actionRuns.stream().filter(a -> a.action.type().isSource()
+                && a.status == ActionExecutionStatus.Succeeded).findFirst().orElse(null);
+    }
+
+    private PipelineRun run(PipelineRecord p, String executionId) {
+        PipelineRun run = p.runsById.get(executionId);
+        if (run == null) {
+            throw new ServiceError("PipelineExecutionNotFoundException", "Pipeline execution ID " + executionId
+                    + " does not exist in the pipeline with name " + p.definition.name() + ".");
+        }
+        return run;
+    }
+
     // ---------------------------------------------------------------- approvals
 
     /** Answers a pending manual approval; returns when it was recorded. */
     public synchronized Instant putApprovalResult(String pipelineName, String stageName, String actionName, String token,
                                                   ApprovalStatus status, String summary, String identity) {
         PipelineRecord p = pipeline(pipelineName);
-        StageDefinition stage = p.definition.stage(stageName).orElseThrow(() -> new ServiceError(
-                "StageNotFoundException", "Stage '" + stageName + "' was not found in pipeline '" + pipelineName + "'"));
+        StageDefinition stage = p.definition.stage(stageName).orElseThrow(() -> stageNotFound(pipelineName, stageName));
         ActionDefinition action = stage.action(actionName).orElseThrow(() -> new ServiceError(
                 "ActionNotFoundException", "Action '" + actionName + "' was not found in stage '" + stageName
                 + "' of pipeline '" + pipelineName + "'"));
@@ -296,7 +395,12 @@ public final class PipelineEngine {
     // ---------------------------------------------------------------- execution flow
 
     PipelineRun start(PipelineRecord pipeline, Commit commit, Trigger trigger) {
+        return start(pipeline, commit, trigger, pipeline.definition.variableDefaults());
+    }
+
+    private PipelineRun start(PipelineRecord pipeline, Commit commit, Trigger trigger, Map<String, String> variables) {
         PipelineRun run = new PipelineRun(ctx.ids.uuid(), pipeline, trigger, commit, ctx.now());
+        run.variables.putAll(variables);
         pipeline.runs.add(run);
         pipeline.runsById.put(run.id, run);
         arrive(run, 0);
@@ -354,6 +458,8 @@ public final class PipelineEngine {
 
     private void startAction(StageRun stageRun, ActionDefinition action) {
         PipelineRun run = stageRun.run;
+        boolean firstAttempt = run.actionRuns.stream().noneMatch(a -> a.stageName().equals(stageRun.stage.name())
+                && a.action.name().equals(action.name()));
         ActionRun actionRun = new ActionRun(ctx.ids.uuid(), stageRun, action, ctx.now());
         for (String input : action.inputArtifacts()) {
             ArtifactLocation location = run.artifacts.get(input);
@@ -369,7 +475,7 @@ public final class PipelineEngine {
         if (actionRun.token != null) {
             run.pipeline.approvalsByToken.put(actionRun.token, actionRun);
         }
-        if (run.commit.failingAction().filter(action.name()::equals).isPresent()) {
+        if (firstAttempt && run.commit.failingAction().filter(action.name()::equals).isPresent()) {
             actionRun.plannedFailure = behavior.plannedFailure(actionRun);
         } else if (!behavior.waitsForPerson() && !action.type().isSource() && run.pipeline.failureRate > 0
                 && ctx.random.nextDouble() < run.pipeline.failureRate) {
@@ -400,6 +506,12 @@ public final class PipelineEngine {
         StageRun stageRun = action.stageRun;
         PipelineRun run = stageRun.run;
         run.lastUpdateTime = ctx.now();
+        if (stageRun.status == StageExecutionStatus.Stopping) {
+            if (stageRun.actions.stream().noneMatch(ActionRun::inProgress)) {
+                finishStage(stageRun, StageExecutionStatus.Stopped);
+            }
+            return;
+        }
         if (stageRun.status != StageExecutionStatus.InProgress) {
             return;
         }
@@ -432,6 +544,8 @@ public final class PipelineEngine {
             } else {
                 finishRun(run, PipelineExecutionStatus.Succeeded, null);
             }
+        } else if (status == StageExecutionStatus.Stopped) {
+            finishRun(run, PipelineExecutionStatus.Stopped, null);
         } else {
             finishRun(run, PipelineExecutionStatus.Failed, null);
         }
@@ -444,6 +558,202 @@ public final class PipelineEngine {
         run.status = status;
         run.statusSummary = summary;
         run.lastUpdateTime = ctx.now();
+    }
+
+    // ---------------------------------------------------------------- starting, stopping, retrying
+
+    /**
+     * Starts an execution of the latest commit (or of {@code commitId}); a repeated {@code clientRequestToken}
+     * returns the execution it started the first time instead of starting another.
+     */
+    public synchronized String startExecution(String name, Optional<String> clientRequestToken, Optional<String> commitId,
+                                              Map<String, String> variables, String identity) {
+        PipelineRecord p = pipeline(name);
+        if (clientRequestToken.isPresent() && p.runsByClientToken.containsKey(clientRequestToken.get())) {
+            return p.runsByClientToken.get(clientRequestToken.get()).id;
+        }
+        Map<String, String> resolved = new LinkedHashMap<>(p.definition.variableDefaults());
+        for (Map.Entry<String, String> variable : variables.entrySet()) {
+            if (!p.definition.variableDefaults().containsKey(variable.getKey())) {
+                throw ServiceError.validation("Pipeline variable '" + variable.getKey()
+                        + "' is not declared in pipeline '" + name + "'");
+            }
+            resolved.put(variable.getKey(), variable.getValue());
+        }
+        Commit commit = commitId.map(id -> knownCommit(p, id).orElseGet(() ->
+                new Commit(id, "Revision " + id, "unknown", Optional.empty()))).orElseGet(() -> headCommit(p));
+        PipelineRun run = start(p, commit, new Trigger("StartPipelineExecution", identity), resolved);
+        clientRequestToken.ifPresent(token -> p.runsByClientToken.put(token, run));
+        return run.id;
+    }
+
+    /**
+     * Stops an execution. Abandoning ends its running actions at once; otherwise they finish their work and
+     * nothing further starts. Approvals have no work to finish, so they are abandoned either way.
+     */
+    public synchronized void stopExecution(String name, String executionId, boolean abandon, String reason) {
+        PipelineRecord p = pipeline(name);
+        PipelineRun run = p.runsById.get(executionId);
+        if (run == null) {
+            throw new ServiceError("PipelineExecutionNotStoppableException", "Pipeline execution " + executionId
+                    + " does not exist in pipeline '" + name + "'");
+        }
+        if (run.status == PipelineExecutionStatus.Stopping) {
+            if (!abandon || run.abandonRequested) {
+                throw new ServiceError("DuplicatedStopRequestException", "Pipeline execution " + executionId
+                        + " is already being stopped");
+            }
+        } else if (run.status != PipelineExecutionStatus.InProgress) {
+            throw new ServiceError("PipelineExecutionNotStoppableException", "Pipeline execution " + executionId
+                    + " is " + run.status + " and cannot be stopped");
+        }
+        run.stopReason = reason == null || reason.isEmpty() ? null : reason;
+        run.abandonRequested |= abandon;
+        for (StageSlot slot : p.slots.values()) {
+            if (slot.waiting.remove(run)) {
+                finishRun(run, PipelineExecutionStatus.Stopped, null);
+                return;
+            }
+        }
+        StageRun current = null;
+        for (StageRun stageRun : run.stageRuns) {
+            if (stageRun.status == StageExecutionStatus.InProgress || stageRun.status == StageExecutionStatus.Stopping) {
+                current = stageRun;
+            }
+        }
+        if (current == null) {
+            finishRun(run, PipelineExecutionStatus.Stopped, null);
+            return;
+        }
+        run.status = PipelineExecutionStatus.Stopping;
+        run.lastUpdateTime = ctx.now();
+        current.status = StageExecutionStatus.Stopping;
+        for (ActionRun action : current.actions) {
+            if (action.inProgress() && (abandon || ActionBehavior.forType(action.action.type()).waitsForPerson())) {
+                action.status = ActionExecutionStatus.Abandoned;
+                action.lastUpdateTime = ctx.now();
+            }
+        }
+        if (current.actions.stream().noneMatch(ActionRun::inProgress)) {
+            finishStage(current, StageExecutionStatus.Stopped);
+        }
+    }
+
+    /** Re-runs a failed or stopped stage of the stage's latest execution. */
+    public synchronized String retryStage(String name, String stageName, String executionId, boolean allActions) {
+        PipelineRecord p = pipeline(name);
+        if (p.definition.stage(stageName).isEmpty()) {
+            throw stageNotFound(name, stageName);
+        }
+        StageSlot slot = p.slot(stageName);
+        StageRun latest = slot.latest;
+        if (latest == null || !latest.run.id.equals(executionId)) {
+            throw new ServiceError("NotLatestPipelineExecutionException", "Pipeline execution " + executionId
+                    + " is not the latest execution of stage '" + stageName + "'");
+        }
+        PipelineRun run = latest.run;
+        boolean retryable = (latest.status == StageExecutionStatus.Failed || latest.status == StageExecutionStatus.Stopped)
+                && (run.status == PipelineExecutionStatus.Failed || run.status == PipelineExecutionStatus.Stopped);
+        if (!retryable) {
+            throw new ServiceError("StageNotRetryableException", "Stage '" + stageName + "' of execution "
+                    + executionId + " is " + latest.status + "; only failed or stopped stages can be retried");
+        }
+        if (p.definition.executionMode() != ExecutionMode.PARALLEL && !slot.occupants.isEmpty()) {
+            throw new ServiceError("ConflictException", "Stage '" + stageName + "' is running another execution");
+        }
+        StageRun retry = new StageRun(run, latest.stage);
+        retry.manualRetryAttempt = latest.manualRetryAttempt + 1;
+        run.status = PipelineExecutionStatus.InProgress;
+        run.statusSummary = null;
+        run.stopReason = null;
+        run.abandonRequested = false;
+        run.stageIndex = run.definition.indexOf(stageName);
+        run.lastUpdateTime = ctx.now();
+        run.stageRuns.add(retry);
+        slot.occupants.add(run);
+        slot.latest = retry;
+        if (allActions) {
+            startGroup(retry);
+        } else {
+            retry.groupIndex = latest.groupIndex;
+            int runOrder = latest.stage.runOrders().get(latest.groupIndex);
+            for (ActionDefinition action : latest.stage.actions()) {
+                if (action.runOrder() != runOrder) {
+                    continue;
+                }
+                Optional<ActionRun> previous = latest.actions.stream()
+                        .filter(a -> a.action.name().equals(action.name())).reduce((a, b) -> b);
+                if (previous.isPresent() && previous.get().status == ActionExecutionStatus.Succeeded) {
+                    retry.actions.add(previous.get());
+                } else {
+                    startAction(retry, action);
+                }
+            }
+        }
+        return run.id;
+    }
+
+    private Optional<Commit> knownCommit(PipelineRecord p, String commitId) {
+        return p.runs.stream().map(r -> r.commit).filter(c -> c.id().equals(commitId)).findFirst();
+    }
+
+    // ---------------------------------------------------------------- pipeline changes
+
+    /** Replaces a pipeline's declaration; nothing changes unless the whole new declaration is valid. */
+    public synchronized ObjectNode updatePipeline(JsonNode pipelineDeclaration) {
+        DeclarationParser.Parsed parsed = parser.parse(pipelineDeclaration);
+        PipelineRecord p = pipeline(parsed.definition().name());
+        p.history.put(p.version, declarationWithVersion(p));
+        p.version++;
+        p.updated = ctx.now();
+        p.replaceDefinition(parsed.definition(), parsed.declaration());
+        ctx.objects.createBucket(parsed.definition().artifactBucket());
+        return declarationWithVersion(p);
+    }
+
+    /** Deletes a pipeline; deleting one that does not exist succeeds, as on AWS. */
+    public synchronized void deletePipeline(String name) {
+        PipelineRecord p = pipelines.remove(name);
+        if (p == null) {
+            return;
+        }
+        for (PipelineRun run : p.runs) {
+            for (ActionRun action : run.actionRuns) {
+                if (action.inProgress()) {
+                    action.status = ActionExecutionStatus.Abandoned;
+                    action.lastUpdateTime = ctx.now();
+                }
+            }
+            if (!run.status.finished()) {
+                finishRun(run, PipelineExecutionStatus.Stopped, "The pipeline was deleted");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- transitions
+
+    /**
+     * Enables or disables the transition into a stage ({@code inbound}) or out of it. The transition out of
+     * a stage is the same gate as the transition into the next one, which is where GetPipelineState shows it.
+     */
+    public synchronized void setTransition(String name, String stageName, boolean inbound, boolean enable,
+                                           String identity, String reason) {
+        PipelineRecord p = pipeline(name);
+        int index = p.definition.indexOf(stageName);
+        if (index < 0) {
+            throw stageNotFound(name, stageName);
+        }
+        int gate = inbound ? index : index + 1;
+        if (gate == 0) {
+            throw ServiceError.validation("Stage '" + stageName + "' is the first stage of pipeline '" + name
+                    + "'; it has no inbound transition");
+        }
+        if (gate >= p.definition.stages().size()) {
+            throw ServiceError.validation("Stage '" + stageName + "' is the last stage of pipeline '" + name
+                    + "'; it has no outbound transition");
+        }
+        StageSlot slot = p.slot(p.definition.stages().get(gate).name());
+        setInbound(p, slot, enable, identity, reason);
     }
 
     // ---------------------------------------------------------------- transitions
@@ -467,6 +777,11 @@ public final class PipelineEngine {
                     "Account '" + ctx.accountId + "' does not have a pipeline with name '" + name + "'");
         }
         return p;
+    }
+
+    private static ServiceError stageNotFound(String pipelineName, String stageName) {
+        return new ServiceError("StageNotFoundException",
+                "Stage '" + stageName + "' was not found in pipeline '" + pipelineName + "'");
     }
 
     private Commit headCommit(PipelineRecord pipeline) {

@@ -20,6 +20,8 @@ final class PipelineRun {
     PipelineExecutionStatus status = PipelineExecutionStatus.InProgress;
     String statusSummary;
     String stopReason;
+    boolean abandonRequested;
+    final Map<String, String> variables = new LinkedHashMap<>();
     Instant lastUpdateTime;
     /** Index of the stage the execution is in or waiting to enter. */
     int stageIndex = -1;

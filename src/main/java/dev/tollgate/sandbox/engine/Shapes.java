@@ -29,7 +29,13 @@ public final class Shapes {
 
     public record StageState(String stageName, StageExecution inboundExecution, List<StageExecution> inboundExecutions,
                              TransitionState inboundTransitionState, List<ActionState> actionStates,
-                             StageExecution latestExecution) {
+                             StageExecution latestExecution, RetryStageMetadata retryStageMetadata) {
+    }
+
+    public record RetryStageMetadata(int manualStageRetryAttempt, String latestRetryTrigger) {
+    }
+
+    public record ResolvedPipelineVariable(String name, String resolvedValue) {
     }
 
     public record StageExecution(String pipelineExecutionId, String status, String type) {
@@ -65,7 +71,8 @@ public final class Shapes {
 
     public record PipelineExecution(String pipelineName, int pipelineVersion, String pipelineExecutionId,
                                     PipelineExecutionStatus status, String statusSummary,
-                                    List<ArtifactRevision> artifactRevisions, Trigger trigger,
+                                    List<ArtifactRevision> artifactRevisions,
+                                    List<ResolvedPipelineVariable> variables, Trigger trigger,
                                     ExecutionMode executionMode, String executionType) {
     }
 

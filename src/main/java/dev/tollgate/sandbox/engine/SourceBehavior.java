@@ -17,12 +17,7 @@ final class SourceBehavior implements ActionBehavior {
         Commit commit = action.run().commit;
         action.externalExecutionId = commit.id();
         action.summary = commit.message();
-        if ("CodeStarSourceConnection".equals(action.action.type().provider())) {
-            action.externalExecutionSummary = "{\"ProviderType\":\"GitHub\",\"CommitMessage\":"
-                    + quote(commit.message()) + "}";
-        } else {
-            action.externalExecutionSummary = commit.message();
-        }
+        action.externalExecutionSummary = revisionSummary(action.action, commit);
         revisionUrl(action.action, commit.id(), ctx).ifPresent(url -> action.externalExecutionUrl = url);
         return ctx.now().plus(ctx.between(5, 15));
     }
@@ -63,6 +58,34 @@ final class SourceBehavior implements ActionBehavior {
                     + "?region=" + ctx.region));
             default -> Optional.empty();
         };
+    }
+
+    /** How CodePipeline summarises a revision: connections report a small JSON document, others the message. */
+    static String revisionSummary(ActionDefinition action, Commit commit) {
+        if ("CodeStarSourceConnection".equals(action.type().provider())) {
+            return "{\"ProviderType\":\"GitHub\",\"CommitMessage\":" + quote(commit.message()) + "}";
+        }
+        return commit.message();
+    }
+
+    /** The variables a source action publishes (its namespace, e.g. SourceVariables.CommitId). */
+    static Map<String, String> outputVariables(ActionDefinition action, Commit commit, Instant pushedAt) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("CommitId", commit.id());
+        variables.put("CommitMessage", commit.message());
+        variables.put("AuthorDate", pushedAt.toString());
+        Map<String, String> c = action.configuration();
+        if ("CodeStarSourceConnection".equals(action.type().provider())) {
+            variables.put("BranchName", c.getOrDefault("BranchName", "main"));
+            variables.put("ConnectionArn", c.getOrDefault("ConnectionArn", ""));
+            variables.put("FullRepositoryName", c.getOrDefault("FullRepositoryId", ""));
+            variables.put("ProviderType", "GitHub");
+        } else if ("CodeCommit".equals(action.type().provider())) {
+            variables.put("BranchName", c.getOrDefault("BranchName", "main"));
+            variables.put("RepositoryName", c.getOrDefault("RepositoryName", ""));
+            variables.put("CommitterDate", pushedAt.toString());
+        }
+        return variables;
     }
 
     /** Where the console links a commit of this source, as CodePipeline reports it in revisionUrl. */

@@ -11,6 +11,8 @@ final class StageRun {
     StageExecutionStatus status = StageExecutionStatus.InProgress;
     /** Position in {@link StageDefinition#runOrders()} of the group of actions now running. */
     int groupIndex;
+    /** How many times this stage was retried by hand for this execution. */
+    int manualRetryAttempt;
     final List<ActionRun> actions = new ArrayList<>();
 
     StageRun(PipelineRun run, StageDefinition stage) {
