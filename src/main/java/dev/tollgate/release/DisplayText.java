@@ -13,6 +13,7 @@ final class DisplayText {
     private static final int MAX_QUOTED_CHARS = 80;
     private static final long KB = 1024;
     private static final long MB = 1024 * KB;
+    private static final long GB = 1024 * MB;
 
     private DisplayText() {
     }
@@ -60,7 +61,7 @@ final class DisplayText {
         return "'" + c + "'";
     }
 
-    /** A byte count as a reviewer reads it: "512 bytes", "240 KB", "100.1 KB", "20 MB". */
+    /** A byte count as a reviewer reads it: "512 bytes", "240 KB", "100.1 KB", "20 MB", "1 GB". */
     static String bytes(long count) {
         if (count < KB) {
             return count == 1 ? "1 byte" : count + " bytes";
@@ -68,7 +69,10 @@ final class DisplayText {
         if (count < MB) {
             return scaled(count, KB, "KB");
         }
-        return scaled(count, MB, "MB");
+        if (count < GB) {
+            return scaled(count, MB, "MB");
+        }
+        return scaled(count, GB, "GB");
     }
 
     /** A count with thousands separators, independent of the user's locale. */
@@ -78,7 +82,9 @@ final class DisplayText {
 
     // Rounds up to one decimal so that a size just over a limit never prints as equal to it.
     private static String scaled(long count, long unit, String suffix) {
-        long tenths = (count * 10 + unit - 1) / unit;
+        // ceil(count * 10 / unit), split so that sizes claimed by a zip (up to 2^63) cannot overflow.
+        long remainderTenths = count % unit * 10;
+        long tenths = count / unit * 10 + remainderTenths / unit + (remainderTenths % unit == 0 ? 0 : 1);
         if (tenths % 10 == 0) {
             return tenths / 10 + " " + suffix;
         }

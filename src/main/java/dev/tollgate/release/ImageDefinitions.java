@@ -179,7 +179,19 @@ public record ImageDefinitions(DefinitionsFile source, List<ContainerImage> cont
                     + " in one object" + where + "; ECS could read either value, so Tollgate does not guess", e);
         }
         return new ArtifactProblem(ArtifactProblem.Kind.INVALID_JSON, name + " is not valid JSON" + where + ": "
-                + DisplayText.clean(detail.lines().findFirst().orElse(""), MAX_PARSER_DETAIL_CHARS), e);
+                + DisplayText.clean(withoutParserInternals(detail), MAX_PARSER_DETAIL_CHARS), e);
+    }
+
+    // Jackson appends where a structure started as "(start marker at [Source: ...])"; the position is already in our message.
+    private static String withoutParserInternals(String detail) {
+        String firstLine = detail.lines().findFirst().orElse("");
+        for (String internal : List.of(" (start marker at", "[Source:", " at [Source")) {
+            int cut = firstLine.indexOf(internal);
+            if (cut >= 0) {
+                firstLine = firstLine.substring(0, cut);
+            }
+        }
+        return firstLine.strip();
     }
 
     private static String at(JsonLocation location) {

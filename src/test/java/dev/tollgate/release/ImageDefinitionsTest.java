@@ -194,6 +194,15 @@ class ImageDefinitionsTest {
 
             assertThat(problem.kind()).isEqualTo(ArtifactProblem.Kind.INVALID_JSON);
             assertThat(problem.getMessage()).startsWith("imagedefinitions.json is not valid JSON (line 1, column 34)");
+            assertThat(problem.getMessage()).doesNotContain("Source", "REDACTED", "StreamReadFeature");
+        }
+
+        @Test
+        void keepsParserInternalsOutOfTheMessageForAnUnclosedArray() {
+            ArtifactProblem problem = problemWith("[{\"name\": \"web\", \"imageUri\": \"nginx\"}");
+
+            assertThat(problem).hasMessage("imagedefinitions.json is not valid JSON (line 1, column 38): "
+                    + "Unexpected end-of-input: expected close marker for Array");
         }
 
         @Test
