@@ -2,6 +2,9 @@ package dev.tollgate.aws;
 
 import dev.tollgate.pipeline.Action;
 import dev.tollgate.pipeline.ActionCategory;
+import dev.tollgate.pipeline.ActionExecutionRecord;
+import dev.tollgate.pipeline.ArtifactLocation;
+import dev.tollgate.pipeline.PipelineExecution;
 import dev.tollgate.pipeline.ActionRun;
 import dev.tollgate.pipeline.ApprovalDecision;
 import dev.tollgate.pipeline.ApprovalRequest;
@@ -26,6 +29,11 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.codepipeline.model.ActionDeclaration;
 import software.amazon.awssdk.services.codepipeline.model.ActionExecution;
+import software.amazon.awssdk.services.codepipeline.model.ActionExecutionDetail;
+import software.amazon.awssdk.services.codepipeline.model.ActionExecutionInput;
+import software.amazon.awssdk.services.codepipeline.model.ActionExecutionOutput;
+import software.amazon.awssdk.services.codepipeline.model.ActionExecutionResult;
+import software.amazon.awssdk.services.codepipeline.model.ArtifactRevision;
 import software.amazon.awssdk.services.codepipeline.model.ActionState;
 import software.amazon.awssdk.services.codepipeline.model.ApprovalStatus;
 import software.amazon.awssdk.services.codepipeline.model.GetPipelineStateResponse;
@@ -92,6 +100,106 @@ public final class CodePipelineGateway implements PipelineGateway {
         } catch (SdkException e) {
             throw AwsErrors.translate("Could not " + verb + " " + request.location(), e);
         }
+    }
+
+    @Override
+    public PipelineExecution execution(String pipelineName, String executionId) {
+        try {
+            var execution = client.getPipelineExecution(request -> request
+                    .pipelineName(pipelineName).pipelineExecutionId(executionId)).pipelineExecution();
+            return new PipelineExecution(
+                    execution.pipelineName(),
+                    execution.pipelineExecutionId(),
+                    Status.fromWire(execution.statusAsString()),
+                    execution.statusSummary(),
+                    execution.artifactRevisions().stream().map(CodePipelineGateway::toRevision).toList(),
+                    execution.trigger() == null ? null : execution.trigger().triggerTypeAsString(),
+                    execution.trigger() == null ? null : execution.trigger().triggerDetail(),
+                    execution.executionModeAsString(),
+                    execution.executionTypeAsString(),
+                    null,
+                    null);
+        } catch (SdkException e) {
+            throw AwsErrors.translate("Could not load execution " + executionId + " of " + pipelineName, e);
+        }
+    }
+
+    @Override
+    public List<ActionExecutionRecord> actionExecutions(String pipelineName, String executionId) {
+        try {
+            return client.listActionExecutionsPaginator(request -> request
+                            .pipelineName(pipelineName)
+                            .filter(filter -> filter.pipelineExecutionId(executionId)))
+                    .actionExecutionDetails().stream()
+                    .map(CodePipelineGateway::toRecord)
+                    .toList();
+        } catch (SdkException e) {
+            throw AwsErrors.translate("Could not list the actions of execution " + executionId + " of " + pipelineName, e);
+        }
+    }
+
+    @Override
+    public Optional<PipelineExecution> lastSucceededThrough(String pipelineName, String stageName) {
+        try {
+            return client.listPipelineExecutions(request -> request
+                            .pipelineName(pipelineName)
+                            .maxResults(1)
+                            .filter(filter -> filter.succeededInStage(stage -> stage.stageName(stageName))))
+                    .pipelineExecutionSummaries().stream()
+                    .findFirst()
+                    .map(summary -> new PipelineExecution(
+                            pipelineName,
+                            summary.pipelineExecutionId(),
+                            Status.fromWire(summary.statusAsString()),
+                            summary.statusSummary(),
+                            summary.sourceRevisions().stream()
+                                    .map(r -> new Revision(r.actionName(), r.revisionId(),
+                                            RevisionSummaries.message(r.revisionSummary()), r.revisionUrl()))
+                                    .toList(),
+                            summary.trigger() == null ? null : summary.trigger().triggerTypeAsString(),
+                            summary.trigger() == null ? null : summary.trigger().triggerDetail(),
+                            summary.executionModeAsString(),
+                            summary.executionTypeAsString(),
+                            summary.startTime(),
+                            summary.lastUpdateTime()));
+        } catch (SdkException e) {
+            throw AwsErrors.translate("Could not find what " + stageName + " of " + pipelineName + " runs today", e);
+        }
+    }
+
+    private static Revision toRevision(ArtifactRevision revision) {
+        return new Revision(revision.name(), revision.revisionId(), RevisionSummaries.message(revision.revisionSummary()),
+                revision.revisionUrl());
+    }
+
+    private static ActionExecutionRecord toRecord(ActionExecutionDetail detail) {
+        ActionExecutionInput input = detail.input();
+        ActionExecutionOutput output = detail.output();
+        ActionExecutionResult result = output == null ? null : output.executionResult();
+        List<ArtifactLocation> artifacts = output == null ? List.of() : output.outputArtifacts().stream()
+                .filter(artifact -> artifact.s3location() != null)
+                .map(artifact -> new ArtifactLocation(artifact.name(), artifact.s3location().bucket(),
+                        artifact.s3location().key()))
+                .toList();
+        return new ActionExecutionRecord(
+                detail.pipelineExecutionId(),
+                detail.actionExecutionId(),
+                detail.stageName(),
+                detail.actionName(),
+                input == null || input.actionTypeId() == null ? ActionCategory.UNKNOWN
+                        : ActionCategory.fromWire(input.actionTypeId().categoryAsString()),
+                input == null || input.actionTypeId() == null ? null : input.actionTypeId().provider(),
+                Status.fromWire(detail.statusAsString()),
+                detail.startTime(),
+                detail.lastUpdateTime(),
+                detail.updatedBy(),
+                result == null ? null : result.externalExecutionSummary(),
+                result == null ? null : result.externalExecutionId(),
+                result == null ? null : result.externalExecutionUrl(),
+                input == null ? Map.of() : input.configuration(),
+                artifacts,
+                // In PARALLEL mode an approval's token is its external execution id.
+                result == null ? null : result.externalExecutionId());
     }
 
     private PipelineDeclaration declaration(String pipelineName, Integer version) {

@@ -2,6 +2,7 @@ package dev.tollgate.pipeline;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What Tollgate asks of CodePipeline, in the approver's terms. Implemented over the AWS SDK in {@code aws};
@@ -15,6 +16,15 @@ public interface PipelineGateway {
 
     /** The pipeline's declaration joined with its current state. */
     PipelineSnapshot snapshot(String pipelineName);
+
+    /** One execution with its source revisions and trigger. */
+    PipelineExecution execution(String pipelineName, String executionId);
+
+    /** Every action execution of one pipeline execution, all pages, newest first as AWS returns them. */
+    List<ActionExecutionRecord> actionExecutions(String pipelineName, String executionId);
+
+    /** The newest execution that succeeded through the named stage: what that stage runs today. */
+    Optional<PipelineExecution> lastSucceededThrough(String pipelineName, String stageName);
 
     /**
      * Records the decision for exactly the reviewed wait (execution and token).
