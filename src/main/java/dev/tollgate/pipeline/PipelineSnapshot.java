@@ -40,6 +40,26 @@ public record PipelineSnapshot(String name, int version, String executionMode, L
         return pending;
     }
 
+    /** How the reviewed wait stands in this snapshot; empty while it still waits unchanged. */
+    public Optional<ApprovalChange> changeOf(ApprovalRequest reviewed) {
+        return ApprovalChange.between(reviewed, this);
+    }
+
+    /**
+     * The stage that deploys what this approval lets through: the first stage after it with a Deploy action.
+     * What that stage last ran successfully is what runs today.
+     */
+    public Optional<Stage> deployStageAfter(String approvalStageName) {
+        boolean after = false;
+        for (Stage stage : stages) {
+            if (after && stage.actions().stream().anyMatch(a -> a.category() == ActionCategory.DEPLOY)) {
+                return Optional.of(stage);
+            }
+            after = after || stage.name().equals(approvalStageName);
+        }
+        return Optional.empty();
+    }
+
     public Optional<Stage> stage(String stageName) {
         return stages.stream().filter(stage -> stage.name().equals(stageName)).findFirst();
     }

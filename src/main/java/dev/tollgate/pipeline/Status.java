@@ -45,6 +45,11 @@ public record Status(Kind kind, String wireValue) {
         return new Status(kind, wire);
     }
 
+    /** The run has ended (succeeded, failed, stopped, superseded…) and will not change any more. */
+    public boolean isTerminal() {
+        return kind.isTerminal();
+    }
+
     public boolean is(Kind other) {
         return kind == other;
     }
