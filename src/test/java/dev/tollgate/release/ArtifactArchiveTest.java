@@ -262,6 +262,14 @@ class ArtifactArchiveTest {
         }
 
         @Test
+        void escapesInvisibleCharactersInTheNamesItLists() {
+            ArtifactProblem problem = problemReading(zip().with("invoice\u202Efdp.exe", "x").withFolder("imagedefinitions.json").bytes());
+
+            assertThat(problem.kind()).isEqualTo(ArtifactProblem.Kind.DEFINITIONS_NOT_FOUND);
+            assertThat(problem.getMessage()).endsWith("It holds 1 file: 'invoice\\u202Efdp.exe'").doesNotContain("\u202E");
+        }
+
+        @Test
         void doesNotMatchFileNamesThatDifferOnlyInCase() {
             ArtifactProblem problem = problemReading(zip().with("ImageDefinitions.json", ONE_CONTAINER).bytes());
 
