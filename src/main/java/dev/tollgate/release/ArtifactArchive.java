@@ -48,7 +48,10 @@ public final class ArtifactArchive {
      * Reads an artifact with {@link ArtifactLimits#defaults()}, looking for
      * {@code imagedefinitions.json}, then {@code imageDetail.json}.
      *
-     * @see #read(InputStream, ArtifactLimits, List)
+     * @param zip the artifact as downloaded; read at most to 20 MB + 1 byte, not closed
+     * @return the chosen definitions file and what it deploys
+     * @throws ArtifactProblem as {@link #read(InputStream, ArtifactLimits, List)}
+     * @throws IOException     when reading the stream itself fails
      */
     public static ReleaseArtifact read(InputStream zip) throws ArtifactProblem, IOException {
         return read(zip, ArtifactLimits.defaults(), DefinitionsFile.standard());
@@ -57,7 +60,11 @@ public final class ArtifactArchive {
     /**
      * Reads an artifact with the given limits, looking for {@code imagedefinitions.json}, then {@code imageDetail.json}.
      *
-     * @see #read(InputStream, ArtifactLimits, List)
+     * @param zip    the artifact as downloaded; read at most to {@code maxArchiveBytes + 1}, not closed
+     * @param limits the limits to enforce
+     * @return the chosen definitions file and what it deploys
+     * @throws ArtifactProblem as {@link #read(InputStream, ArtifactLimits, List)}
+     * @throws IOException     when reading the stream itself fails
      */
     public static ReleaseArtifact read(InputStream zip, ArtifactLimits limits) throws ArtifactProblem, IOException {
         return read(zip, limits, DefinitionsFile.standard());
@@ -68,8 +75,9 @@ public final class ArtifactArchive {
      *
      * @param zip    the artifact as downloaded
      * @param limits the limits to enforce
-     * @param wanted the definitions files to look for, in priority order; not empty
+     * @param wanted the definitions files to look for, in priority order; not empty, no name twice
      * @return the chosen definitions file and what it deploys
+     * @throws IllegalArgumentException when {@code wanted} is empty or names a file twice
      * @throws ArtifactProblem when the artifact is too large, not a zip, damaged, hostile, or holds
      *                         no readable definitions file; {@link ArtifactProblem#kind()} says which
      * @throws IOException     when reading the stream itself fails (a network problem, not the artifact's)
@@ -85,7 +93,12 @@ public final class ArtifactArchive {
     /**
      * Reads an artifact already in memory.
      *
-     * @throws ArtifactProblem as {@link #read(InputStream, ArtifactLimits, List)}
+     * @param zip    the artifact's bytes
+     * @param limits the limits to enforce
+     * @param wanted the definitions files to look for, in priority order; not empty, no name twice
+     * @return the chosen definitions file and what it deploys
+     * @throws ArtifactProblem          as {@link #read(InputStream, ArtifactLimits, List)}
+     * @throws IllegalArgumentException when {@code wanted} is empty or names a file twice
      */
     public static ReleaseArtifact read(byte[] zip, ArtifactLimits limits, List<DefinitionsFile> wanted) throws ArtifactProblem {
         Objects.requireNonNull(zip, "zip");
@@ -174,9 +187,10 @@ public final class ArtifactArchive {
     }
 
     private static ArtifactProblem ambiguous(DefinitionsFile wanted, List<Candidate> found, boolean topLevel) {
-        String where = topLevel ? " at its top level" : " in different folders and none at its top level";
+        String where = topLevel ? " at its top level" : " inside folders and not at its top level";
         return new ArtifactProblem(ArtifactProblem.Kind.AMBIGUOUS_DEFINITIONS, "The artifact contains " + wanted.fileName() + " "
-                + found.size() + " times" + where + " (" + quotedList(found.stream().map(c -> c.entry().name()).toList(), found.size())
+                + DisplayText.count(found.size()) + " times" + where + " ("
+                + quotedList(found.stream().map(c -> c.entry().name()).toList(), NAMES_LISTED)
                 + "); Tollgate cannot tell which one would be deployed");
     }
 

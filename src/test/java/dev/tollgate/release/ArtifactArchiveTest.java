@@ -262,6 +262,14 @@ class ArtifactArchiveTest {
         }
 
         @Test
+        void escapesInvisibleCharactersInTheNamesItLists() {
+            ArtifactProblem problem = problemReading(zip().with("invoice\u202Efdp.exe", "x").withFolder("imagedefinitions.json").bytes());
+
+            assertThat(problem.kind()).isEqualTo(ArtifactProblem.Kind.DEFINITIONS_NOT_FOUND);
+            assertThat(problem.getMessage()).endsWith("It holds 1 file: 'invoice\\u202Efdp.exe'").doesNotContain("\u202E");
+        }
+
+        @Test
         void doesNotMatchFileNamesThatDifferOnlyInCase() {
             ArtifactProblem problem = problemReading(zip().with("ImageDefinitions.json", ONE_CONTAINER).bytes());
 
@@ -302,8 +310,34 @@ class ArtifactArchiveTest {
                     .with("b/imagedefinitions.json", ONE_CONTAINER).bytes());
 
             assertThat(problem.kind()).isEqualTo(ArtifactProblem.Kind.AMBIGUOUS_DEFINITIONS);
-            assertThat(problem).hasMessage("The artifact contains imagedefinitions.json 2 times in different folders and none at its "
+            assertThat(problem).hasMessage("The artifact contains imagedefinitions.json 2 times inside folders and not at its "
                     + "top level ('a/imagedefinitions.json', 'b/imagedefinitions.json'); Tollgate cannot tell which one would be deployed");
+        }
+
+        @Test
+        void rejectsTwoCopiesInTheSameFolder() {
+            byte[] zip = new RawZip()
+                    .add(file("build/imagedefinitions.json", ONE_CONTAINER))
+                    .add(file("build/imagedefinitions.json", ONE_CONTAINER))
+                    .bytes();
+
+            ArtifactProblem problem = problemReading(zip);
+
+            assertThat(problem.kind()).isEqualTo(ArtifactProblem.Kind.AMBIGUOUS_DEFINITIONS);
+            assertThat(problem.getMessage()).contains("2 times inside folders and not at its top level");
+        }
+
+        @Test
+        void listsOnlyTheFirstTenOfManyDuplicates() {
+            RawZip raw = new RawZip();
+            for (int i = 0; i < 1_000; i++) {
+                raw.add(file("imagedefinitions.json", ONE_CONTAINER));
+            }
+
+            ArtifactProblem problem = problemReading(raw.bytes());
+
+            assertThat(problem.getMessage()).startsWith("The artifact contains imagedefinitions.json 1,000 times at its top level")
+                    .contains(" and 990 more); Tollgate cannot tell which one would be deployed");
         }
     }
 
