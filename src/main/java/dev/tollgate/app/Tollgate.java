@@ -3,6 +3,12 @@ package dev.tollgate.app;
 import dev.tollgate.aws.AwsClients;
 import dev.tollgate.aws.CodePipelineGateway;
 import dev.tollgate.aws.ConnectionSettings;
+import dev.tollgate.aws.EcrImageRegistry;
+import dev.tollgate.aws.S3ArtifactSource;
+import dev.tollgate.release.ArtifactLimits;
+import dev.tollgate.release.ReleaseFinder;
+import dev.tollgate.storage.DraftStore;
+import java.nio.file.Path;
 import dev.tollgate.pipeline.PipelineGateway;
 import dev.tollgate.ui.board.BoardViewModel;
 import dev.tollgate.ui.common.BackgroundTasks;
@@ -33,23 +39,31 @@ public final class Tollgate implements AutoCloseable {
     private final AwsClients clients;
     private final ScheduledExecutorService pollThreads;
     private final ExecutorService commandThreads;
+    private final ExecutorService fileThread;
     private final Poller poller;
     private final BackgroundTasks tasks;
     private final BoardViewModel board;
     private final ApprovalReviewViewModel review;
 
+    /**
+     * @param dataDirectory where drafts and preferences live; read here, so construct off the UI thread
+     */
     public Tollgate(ConnectionSettings settings, Executor uiThread, Clock clock, Duration pollInterval,
-            DialogService dialogs) {
+            DialogService dialogs, Path dataDirectory) {
         this.settings = settings;
         this.clock = clock;
         this.clients = new AwsClients(settings);
         PipelineGateway pipelines = new CodePipelineGateway(clients.codePipeline(), clock);
+        ReleaseFinder releases = new ReleaseFinder(pipelines, new S3ArtifactSource(clients.s3()),
+                new EcrImageRegistry(clients.ecr()), ArtifactLimits.defaults());
         this.pollThreads = Executors.newScheduledThreadPool(2, daemonThreads("tollgate-poll"));
-        this.commandThreads = Executors.newFixedThreadPool(2, daemonThreads("tollgate-command"));
+        this.commandThreads = Executors.newFixedThreadPool(3, daemonThreads("tollgate-command"));
+        this.fileThread = Executors.newSingleThreadExecutor(daemonThreads("tollgate-files"));
+        DraftStore drafts = DraftStore.load(dataDirectory.resolve("drafts.json"), fileThread);
         this.tasks = new BackgroundTasks(commandThreads, uiThread);
         this.board = new BoardViewModel(uiThread);
         this.poller = new Poller(pipelines, pollThreads, pollInterval, board);
-        this.review = new ApprovalReviewViewModel(pipelines, tasks, dialogs, poller::refreshNow);
+        this.review = new ApprovalReviewViewModel(pipelines, releases, tasks, dialogs, drafts, poller::refreshNow);
     }
 
     public void startWatching() {
@@ -74,6 +88,9 @@ public final class Tollgate implements AutoCloseable {
         commandThreads.shutdown();
         // Let a decision in flight finish so it is recorded or reported, never cut off half-way.
         awaitQuietly(commandThreads);
+        // Drafts typed last must reach the disk before exit.
+        fileThread.shutdown();
+        awaitQuietly(fileThread);
         clients.close();
     }
 

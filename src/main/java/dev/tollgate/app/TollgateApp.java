@@ -4,6 +4,7 @@ import dev.tollgate.aws.ConnectionDiscovery;
 import dev.tollgate.aws.ConnectionSettings;
 import dev.tollgate.sandbox.Sandbox;
 import dev.tollgate.sandbox.SandboxConfig;
+import dev.tollgate.storage.AppDirectories;
 import dev.tollgate.ui.common.FxDialogService;
 import dev.tollgate.ui.shell.MainWindow;
 import dev.tollgate.ui.shell.Theme;
@@ -47,7 +48,7 @@ public final class TollgateApp extends Application {
                 return ConnectionSettings.sandbox(sandbox.endpoint());
             });
             tollgate = new Tollgate(settings, Platform::runLater, Clock.systemDefaultZone(), POLL_INTERVAL,
-                    new FxDialogService(() -> stage));
+                    new FxDialogService(() -> stage), AppDirectories.forCurrentUser().config());
         } catch (RuntimeException e) {
             LOG.error("Tollgate could not start", e);
             startupProblem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -21,6 +21,8 @@ import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -34,6 +36,9 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ApproveThroughTheWindowTest {
 
+    @TempDir
+    static Path dataDirectory;
+
     private Sandbox sandbox;
     private Tollgate tollgate;
 
@@ -41,7 +46,7 @@ class ApproveThroughTheWindowTest {
     void start(Stage stage) {
         sandbox = Sandbox.start(SandboxConfig.defaults().withClock(new ManualClock(Instant.parse("2026-11-24T09:00:00Z"))));
         tollgate = new Tollgate(ConnectionSettings.sandbox(sandbox.endpoint()), Platform::runLater,
-                Clock.systemUTC(), Duration.ofMillis(300), (title, question, confirm) -> true);
+                Clock.systemUTC(), Duration.ofMillis(300), (title, question, confirm) -> true, dataDirectory);
         Scene scene = new Scene(tollgate.mainWindow(url -> { }), 1280, 800);
         Theme.apply(scene);
         stage.setScene(scene);

@@ -1,14 +1,23 @@
 package dev.tollgate.ui.review;
 
+import dev.tollgate.pipeline.ApprovalChange;
 import dev.tollgate.pipeline.ApprovalDecision;
 import dev.tollgate.pipeline.ApprovalRequest;
+import dev.tollgate.pipeline.PipelineExecution;
+import dev.tollgate.pipeline.Revision;
+import dev.tollgate.release.ExecutionImages;
+import dev.tollgate.release.ImageComparison;
 import dev.tollgate.ui.common.Durations;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -17,6 +26,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -26,8 +36,8 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The approval card: what waits, since when, until when, and the decision with its comment.
- * Binds to {@link ApprovalReviewViewModel} and forwards clicks and shortcuts; holds no logic.
+ * The approval card: on the left the images the release deploys (name, tag and URI first), on the right the
+ * change that produced them and the decision. Binds to {@link ApprovalReviewViewModel}; holds no logic.
  */
 public final class ApprovalReviewView extends VBox {
 
@@ -41,13 +51,12 @@ public final class ApprovalReviewView extends VBox {
     private final Consumer<String> openLink;
 
     private final Label title = new Label();
+    private final Label expires = new Label();
+    private final Label changeMessage = new Label();
+    private final HBox changeBanner;
+    private final VBox imagesBox = new VBox(10);
+    private final ProgressIndicator imagesLoading = new ProgressIndicator();
     private final GridPane facts = new GridPane();
-    private final TextArea comment = new TextArea();
-    private final Label counter = new Label();
-    private final Label commentProblem = new Label();
-    private final Button approve = new Button("Approve", new FontIcon(Feather.CHECK));
-    private final Button reject = new Button("Reject", new FontIcon(Feather.X));
-    private final ProgressIndicator progress = new ProgressIndicator();
     private final Label outcome = new Label();
     private final VBox decisionBox;
 
@@ -61,43 +70,80 @@ public final class ApprovalReviewView extends VBox {
 
         title.getStyleClass().add("approval-title");
         title.setGraphic(new FontIcon(Feather.USER_CHECK));
-        facts.getStyleClass().add("facts");
-        facts.setHgap(16);
-        facts.setVgap(4);
+        title.setMinWidth(0);
+        expires.setId("approvalExpires");
+        expires.getStyleClass().add("chip");
+        Region titleSpacer = new Region();
+        HBox.setHgrow(titleSpacer, Priority.ALWAYS);
+        HBox titleRow = new HBox(10, title, titleSpacer, expires);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
 
+        changeMessage.setId("approvalChange");
+        changeMessage.setWrapText(true);
+        Button reviewLatest = new Button("Show what waits now");
+        reviewLatest.setId("reviewLatestButton");
+        reviewLatest.setOnAction(event -> viewModel.reviewLatest());
+        Region bannerSpacer = new Region();
+        HBox.setHgrow(bannerSpacer, Priority.ALWAYS);
+        changeBanner = new HBox(10, new FontIcon(Feather.ALERT_OCTAGON), changeMessage, bannerSpacer, reviewLatest);
+        changeBanner.setAlignment(Pos.CENTER_LEFT);
+        changeBanner.getStyleClass().add("change-banner");
+        changeBanner.managedProperty().bind(changeBanner.visibleProperty());
+        changeBanner.visibleProperty().bind(viewModel.changeProperty().isNotNull());
+        changeMessage.textProperty().bind(Bindings.createStringBinding(() -> {
+            ApprovalChange change = viewModel.changeProperty().get();
+            return change == null ? "" : change.message();
+        }, viewModel.changeProperty()));
+
+        Label imagesTitle = new Label("Image to deploy");
+        imagesTitle.getStyleClass().add("section-title");
+        imagesLoading.setPrefSize(16, 16);
+        imagesLoading.visibleProperty().bind(viewModel.loadingImagesProperty());
+        VBox imageColumn = new VBox(6, new HBox(8, imagesTitle, imagesLoading), imagesBox);
+        imageColumn.setId("releaseImages");
+        HBox.setHgrow(imageColumn, Priority.ALWAYS);
+        imageColumn.setMinWidth(380);
+
+        Label changeTitle = new Label("Change");
+        changeTitle.getStyleClass().add("section-title");
+        facts.getStyleClass().add("facts");
+        facts.setHgap(12);
+        facts.setVgap(3);
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(70);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        facts.getColumnConstraints().addAll(names, values);
+        VBox decideColumn = new VBox(6, changeTitle, facts, decisionControls());
+        decideColumn.setPrefWidth(400);
+        decideColumn.setMinWidth(320);
+
+        HBox columns = new HBox(18, imageColumn, decideColumn);
+        decisionBox = new VBox(10, titleRow, changeBanner, columns);
+
+        outcome.setId("reviewOutcome");
+        outcome.setWrapText(true);
+        outcome.managedProperty().bind(outcome.visibleProperty());
+        getChildren().addAll(decisionBox, outcome);
+
+        viewModel.requestProperty().addListener((obs, old, request) -> showRequest(request));
+        viewModel.executionProperty().addListener((obs, old, execution) -> showRequest(viewModel.requestProperty().get()));
+        viewModel.detailsProblemProperty().addListener((obs, old, problem) -> showRequest(viewModel.requestProperty().get()));
+        viewModel.imagesProperty().addListener((obs, old, images) -> showImages());
+        viewModel.comparisonProperty().addListener((obs, old, comparison) -> showImages());
+        viewModel.outcomeProperty().addListener((obs, old, value) -> showOutcome(value));
+        showRequest(viewModel.requestProperty().get());
+        showImages();
+        showOutcome(viewModel.outcomeProperty().get());
+    }
+
+    private VBox decisionControls() {
+        TextArea comment = new TextArea();
         comment.setId("approvalComment");
-        comment.setPromptText("Comment recorded with your decision (what you checked, why)");
+        comment.setPromptText("Comment recorded with your decision: what you checked, why");
         comment.setPrefRowCount(3);
         comment.setWrapText(true);
         comment.textProperty().bindBidirectional(viewModel.commentProperty());
-        counter.setId("commentCounter");
-        counter.getStyleClass().add("muted");
-        counter.textProperty().bind(Bindings.createStringBinding(
-                () -> viewModel.commentProperty().get().length() + " / " + ApprovalDecision.MAX_COMMENT_LENGTH,
-                viewModel.commentProperty()));
-        commentProblem.setId("commentProblem");
-        commentProblem.getStyleClass().add("field-problem");
-        commentProblem.textProperty().bind(viewModel.commentProblemProperty());
-        commentProblem.visibleProperty().bind(viewModel.commentProblemProperty().isNotNull());
-        commentProblem.managedProperty().bind(commentProblem.visibleProperty());
-
-        approve.setId("approveButton");
-        approve.getStyleClass().addAll("success", "decision-button");
-        approve.disableProperty().bind(viewModel.canDecideProperty().not());
-        approve.setOnAction(event -> viewModel.approve());
-        reject.setId("rejectButton");
-        reject.getStyleClass().addAll("danger", "decision-button");
-        reject.disableProperty().bind(viewModel.canDecideProperty().not());
-        reject.setOnAction(event -> viewModel.reject());
-        progress.setId("decisionProgress");
-        progress.setPrefSize(22, 22);
-        progress.visibleProperty().bind(viewModel.busyProperty());
-        Label shortcuts = new Label("Ctrl+Enter approves · Ctrl+Shift+Enter rejects");
-        shortcuts.getStyleClass().add("muted");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, approve, reject, progress, spacer, counter);
-        buttons.setAlignment(Pos.CENTER_LEFT);
         comment.setOnKeyPressed(event -> {
             if (REJECT_SHORTCUT.match(event)) {
                 viewModel.reject();
@@ -107,17 +153,40 @@ public final class ApprovalReviewView extends VBox {
                 event.consume();
             }
         });
-        decisionBox = new VBox(8, title, facts, comment, commentProblem, buttons, shortcuts);
+        Label counter = new Label();
+        counter.setId("commentCounter");
+        counter.getStyleClass().add("muted");
+        counter.textProperty().bind(Bindings.createStringBinding(
+                () -> viewModel.commentProperty().get().length() + " / " + ApprovalDecision.MAX_COMMENT_LENGTH,
+                viewModel.commentProperty()));
+        Label problem = new Label();
+        problem.setId("commentProblem");
+        problem.getStyleClass().add("field-problem");
+        problem.textProperty().bind(viewModel.commentProblemProperty());
+        problem.visibleProperty().bind(viewModel.commentProblemProperty().isNotNull());
+        problem.managedProperty().bind(problem.visibleProperty());
 
-        outcome.setId("reviewOutcome");
-        outcome.setWrapText(true);
-        outcome.managedProperty().bind(outcome.visibleProperty());
-        getChildren().addAll(decisionBox, outcome);
-
-        viewModel.requestProperty().addListener((obs, old, request) -> showRequest(request));
-        viewModel.outcomeProperty().addListener((obs, old, value) -> showOutcome(value));
-        showRequest(viewModel.requestProperty().get());
-        showOutcome(viewModel.outcomeProperty().get());
+        Button approve = new Button("Approve", new FontIcon(Feather.CHECK));
+        approve.setId("approveButton");
+        approve.getStyleClass().addAll("success", "decision-button");
+        approve.disableProperty().bind(viewModel.canDecideProperty().not());
+        approve.setOnAction(event -> viewModel.approve());
+        Button reject = new Button("Reject", new FontIcon(Feather.X));
+        reject.setId("rejectButton");
+        reject.getStyleClass().addAll("danger", "decision-button");
+        reject.disableProperty().bind(viewModel.canDecideProperty().not());
+        reject.setOnAction(event -> viewModel.reject());
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setId("decisionProgress");
+        progress.setPrefSize(22, 22);
+        progress.visibleProperty().bind(viewModel.busyProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(8, approve, reject, progress, spacer, counter);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        Label shortcuts = new Label("Ctrl+Enter approves · Ctrl+Shift+Enter rejects");
+        shortcuts.getStyleClass().add("muted");
+        return new VBox(6, comment, problem, buttons, shortcuts);
     }
 
     private void showRequest(ApprovalRequest request) {
@@ -130,29 +199,83 @@ public final class ApprovalReviewView extends VBox {
             return;
         }
         title.setText("Approval waiting: " + request.location());
+        expires.setText(request.expiresAt() == null ? "" : "Expires in " + Durations.between(clock.instant(), request.expiresAt()));
         int row = 0;
+        PipelineExecution execution = viewModel.executionProperty().get();
+        if (execution != null) {
+            for (Revision revision : execution.revisions()) {
+                Node commit = revision.url() == null ? new Label(revision.shortId())
+                        : link(revision.shortId(), revision.url());
+                addFact(row++, "Commit", commit);
+                if (revision.summary() != null) {
+                    addFact(row++, "Message", wrapped(revision.summary()));
+                }
+            }
+            if (execution.triggerType() != null) {
+                addFact(row++, "Trigger", new Label(execution.triggerType()));
+            }
+        }
         addFact(row++, "Execution", new Label(request.pipelineExecutionId()));
         if (request.waitingSince() != null) {
-            addFact(row++, "Waiting since", new Label(WHEN.format(request.waitingSince()) + " ("
-                    + Durations.between(request.waitingSince(), clock.instant()) + " ago)"));
-            Label expires = new Label("in " + Durations.between(clock.instant(), request.expiresAt())
-                    + " (" + WHEN.format(request.expiresAt()) + ")");
-            expires.setId("approvalExpires");
-            addFact(row++, "Expires", expires);
+            addFact(row++, "Waiting", new Label("since " + WHEN.format(request.waitingSince()) + " ("
+                    + Durations.between(request.waitingSince(), clock.instant()) + ")"));
         }
         if (request.customData() != null) {
-            Label custom = new Label(request.customData());
-            custom.setWrapText(true);
-            addFact(row++, "Note from the pipeline", custom);
+            addFact(row++, "Note", wrapped(request.customData()));
         }
         if (request.externalEntityLink() != null) {
-            Hyperlink link = new Hyperlink(request.externalEntityLink());
-            link.setOnAction(event -> openLink.accept(request.externalEntityLink()));
-            addFact(row, "Review link", link);
+            addFact(row++, "Review", link(request.externalEntityLink(), request.externalEntityLink()));
+        }
+        String problem = viewModel.detailsProblemProperty().get();
+        if (problem != null) {
+            Label line = wrapped(problem);
+            line.getStyleClass().add("image-note");
+            addFact(row, "", line);
         }
     }
 
-    private void addFact(int row, String name, javafx.scene.Node value) {
+    private void showImages() {
+        imagesBox.getChildren().clear();
+        ExecutionImages images = viewModel.imagesProperty().get();
+        if (images == null) {
+            return;
+        }
+        images.problem().ifPresent(problem -> {
+            Label line = new Label(problem, new FontIcon(Feather.ALERT_TRIANGLE));
+            line.setId("imagesProblem");
+            line.setWrapText(true);
+            line.getStyleClass().add("image-warning");
+            imagesBox.getChildren().add(line);
+        });
+        ApprovalReviewViewModel.Comparison comparison = viewModel.comparisonProperty().get();
+        for (ExecutionImages.ImageLookup lookup : images.images()) {
+            Optional<ImageComparison> compared = comparison == null ? Optional.empty()
+                    : comparison.diff().containers().stream()
+                            .filter(c -> Objects.equals(c.containerName(), lookup.image().containerName()))
+                            .findFirst();
+            imagesBox.getChildren().add(new ContainerImagePane(lookup, compared, clock));
+        }
+        images.entryPath().ifPresent(path -> {
+            Label source = new Label("From " + path + images.artifact().map(a -> " in " + a.artifactName()).orElse(""));
+            source.getStyleClass().add("muted");
+            imagesBox.getChildren().add(source);
+        });
+    }
+
+    private Hyperlink link(String text, String url) {
+        Hyperlink link = new Hyperlink(text);
+        link.setOnAction(event -> openLink.accept(url));
+        link.setMinWidth(0);
+        return link;
+    }
+
+    private static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        return label;
+    }
+
+    private void addFact(int row, String name, Node value) {
         Label label = new Label(name);
         label.getStyleClass().add("fact-name");
         facts.addRow(row, label, value);
@@ -165,7 +288,7 @@ public final class ApprovalReviewView extends VBox {
             outcome.setVisible(false);
         } else {
             outcome.setText(value.message());
-            outcome.getStyleClass().add("outcome-" + value.kind().name().toLowerCase(java.util.Locale.ROOT));
+            outcome.getStyleClass().add("outcome-" + value.kind().name().toLowerCase(Locale.ROOT));
             outcome.setVisible(true);
         }
         updateVisibility();

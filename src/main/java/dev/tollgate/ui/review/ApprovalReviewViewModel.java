@@ -1,11 +1,19 @@
 package dev.tollgate.ui.review;
 
+import dev.tollgate.pipeline.ApprovalChange;
 import dev.tollgate.pipeline.ApprovalDecision;
 import dev.tollgate.pipeline.ApprovalDecision.Verdict;
 import dev.tollgate.pipeline.ApprovalRequest;
 import dev.tollgate.pipeline.GatewayException;
+import dev.tollgate.pipeline.PipelineExecution;
 import dev.tollgate.pipeline.PipelineGateway;
 import dev.tollgate.pipeline.PipelineSnapshot;
+import dev.tollgate.pipeline.Stage;
+import dev.tollgate.release.DefinitionsFile;
+import dev.tollgate.release.ExecutionImages;
+import dev.tollgate.release.ReleaseDiff;
+import dev.tollgate.release.ReleaseFinder;
+import dev.tollgate.storage.DraftStore;
 import dev.tollgate.ui.common.BackgroundTasks;
 import dev.tollgate.ui.common.DialogService;
 import java.time.Instant;
@@ -13,6 +21,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -21,14 +30,18 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pending approval of the selected pipeline and the reviewer's decision on it. The comment is a draft
- * that survives refreshes and failures; it is cleared only once CodePipeline recorded the decision.
+ * The review of one waiting approval: what it is, which images it would deploy and how they differ from what
+ * runs today, and the reviewer's decision. A decision is bound to the reviewed wait (execution and token):
+ * if the wait changed meanwhile, nothing is sent and the change is shown instead. The comment is a draft,
+ * persisted, that survives refreshes, failures and restarts until the decision is recorded.
  */
 public final class ApprovalReviewViewModel {
 
@@ -40,47 +53,88 @@ public final class ApprovalReviewViewModel {
         public enum Kind { DONE, NOTICE, FAILED }
     }
 
+    /** Today's images beside the ones under review. */
+    public record Comparison(PipelineExecution deployedExecution, ReleaseDiff diff) {
+    }
+
+    /** What a decision call found: recorded, or refused because the wait had changed. */
+    private sealed interface Sent {
+        record Recorded(Instant at) implements Sent {
+        }
+
+        record Refused(ApprovalChange change) implements Sent {
+        }
+    }
+
     private final PipelineGateway gateway;
+    private final ReleaseFinder releases;
     private final BackgroundTasks tasks;
     private final DialogService dialogs;
+    private final DraftStore drafts;
     private final Consumer<String> refreshPipeline;
 
     private String shownPipeline;
+    private PipelineSnapshot latestSnapshot;
     private final ReadOnlyObjectWrapper<ApprovalRequest> request = new ReadOnlyObjectWrapper<>(this, "request");
+    private final ReadOnlyObjectWrapper<PipelineExecution> execution = new ReadOnlyObjectWrapper<>(this, "execution");
+    private final ReadOnlyObjectWrapper<ExecutionImages> images = new ReadOnlyObjectWrapper<>(this, "images");
+    private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
+    private final ReadOnlyStringWrapper detailsProblem = new ReadOnlyStringWrapper(this, "detailsProblem");
+    private final ReadOnlyBooleanWrapper loadingImages = new ReadOnlyBooleanWrapper(this, "loadingImages");
+    private final ReadOnlyObjectWrapper<ApprovalChange> change = new ReadOnlyObjectWrapper<>(this, "change");
     private final StringProperty comment = new SimpleStringProperty(this, "comment", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
     private final StringBinding commentProblem;
     private final BooleanBinding canDecide;
 
-    public ApprovalReviewViewModel(PipelineGateway gateway, BackgroundTasks tasks, DialogService dialogs,
-            Consumer<String> refreshPipeline) {
+    public ApprovalReviewViewModel(PipelineGateway gateway, ReleaseFinder releases, BackgroundTasks tasks,
+            DialogService dialogs, DraftStore drafts, Consumer<String> refreshPipeline) {
         this.gateway = Objects.requireNonNull(gateway);
+        this.releases = Objects.requireNonNull(releases);
         this.tasks = Objects.requireNonNull(tasks);
         this.dialogs = Objects.requireNonNull(dialogs);
+        this.drafts = Objects.requireNonNull(drafts);
         this.refreshPipeline = Objects.requireNonNull(refreshPipeline);
         this.commentProblem = Bindings.createStringBinding(
                 () -> ApprovalDecision.problemWith(comment.get()).orElse(null), comment);
-        this.canDecide = request.isNotNull().and(busy.not()).and(commentProblem.isNull());
+        this.canDecide = request.isNotNull().and(busy.not()).and(commentProblem.isNull()).and(change.isNull());
+        comment.addListener((obs, old, text) -> {
+            ApprovalRequest reviewed = request.get();
+            if (reviewed != null) {
+                drafts.put(draftKey(reviewed), text);
+            }
+        });
     }
 
-    /** Shows the first approval waiting in the pipeline, or none. Keeps the draft comment either way. */
+    /**
+     * Follows the selected pipeline. A new pipeline shows its first waiting approval; for the same pipeline,
+     * a change of the reviewed wait is flagged, never silently swapped under the reviewer's eyes.
+     */
     public void show(PipelineSnapshot snapshot) {
         String name = snapshot == null ? null : snapshot.name();
+        latestSnapshot = snapshot;
         if (!Objects.equals(name, shownPipeline)) {
             shownPipeline = name;
             outcome.set(null);
-        }
-        if (busy.get()) {
-            // The decision in flight concerns the current request; its outcome decides what to show next.
+            adopt(firstWaiting(snapshot));
             return;
         }
-        List<ApprovalRequest> pending = snapshot == null ? List.of() : snapshot.pendingApprovals();
-        ApprovalRequest next = pending.isEmpty() ? null : pending.get(0);
-        ApprovalRequest current = request.get();
-        if (current == null || next == null || !current.sameWaitAs(next)) {
-            request.set(next);
+        if (busy.get() || snapshot == null) {
+            return;
         }
+        ApprovalRequest current = request.get();
+        if (current == null) {
+            adopt(firstWaiting(snapshot));
+            return;
+        }
+        change.set(snapshot.changeOf(current).orElse(null));
+    }
+
+    /** After a change was shown: review what waits now (possibly nothing). */
+    public void reviewLatest() {
+        outcome.set(null);
+        adopt(firstWaiting(latestSnapshot));
     }
 
     public void approve() {
@@ -95,10 +149,77 @@ public final class ApprovalReviewViewModel {
         }
         boolean sure = dialogs.confirm("Reject this release?",
                 "Rejecting fails execution " + shortId(reviewed.pipelineExecutionId()) + " of "
-                        + reviewed.pipelineName() + "; it will not be deployed.", "Reject");
+                        + reviewed.pipelineName() + "; its image will not be deployed.", "Reject");
         if (sure) {
             decide(Verdict.REJECT);
         }
+    }
+
+    private static ApprovalRequest firstWaiting(PipelineSnapshot snapshot) {
+        List<ApprovalRequest> pending = snapshot == null ? List.of() : snapshot.pendingApprovals();
+        return pending.isEmpty() ? null : pending.get(0);
+    }
+
+    private void adopt(ApprovalRequest next) {
+        change.set(null);
+        execution.set(null);
+        images.set(null);
+        comparison.set(null);
+        detailsProblem.set(null);
+        // Set the request before the comment, so the listener files the draft under the right wait.
+        request.set(next);
+        comment.set(next == null ? "" : drafts.get(draftKey(next)).orElse(""));
+        if (next != null) {
+            load(next);
+        }
+    }
+
+    private void load(ApprovalRequest reviewed) {
+        tasks.submit(() -> gateway.execution(reviewed.pipelineName(), reviewed.pipelineExecutionId()))
+                .onSuccess(found -> {
+                    if (reviewed.equals(request.get())) {
+                        execution.set(found);
+                    }
+                })
+                .onFailure(error -> {
+                    if (reviewed.equals(request.get())) {
+                        detailsProblem.set(messageOf(error));
+                    }
+                });
+        loadingImages.set(true);
+        List<DefinitionsFile> wanted = DefinitionsFile.standard();
+        Optional<String> deployStage = Optional.ofNullable(latestSnapshot)
+                .flatMap(s -> s.deployStageAfter(reviewed.stageName())).map(Stage::name);
+        tasks.submit(() -> releases.imagesOf(reviewed.pipelineName(), reviewed.pipelineExecutionId(), wanted))
+                .onSuccess(found -> {
+                    if (!reviewed.equals(request.get())) {
+                        return;
+                    }
+                    loadingImages.set(false);
+                    images.set(found);
+                    deployStage.ifPresent(stage -> compareWithDeployed(reviewed, stage, found, wanted));
+                })
+                .onFailure(error -> {
+                    if (reviewed.equals(request.get())) {
+                        loadingImages.set(false);
+                        images.set(ExecutionImages.failed(reviewed.pipelineName(), reviewed.pipelineExecutionId(),
+                                Optional.empty(), messageOf(error)));
+                    }
+                });
+    }
+
+    private void compareWithDeployed(ApprovalRequest reviewed, String deployStage, ExecutionImages underReview,
+            List<DefinitionsFile> wanted) {
+        tasks.submit(() -> gateway.lastSucceededThrough(reviewed.pipelineName(), deployStage)
+                        .map(deployed -> new Comparison(deployed, ReleaseDiff.between(
+                                releases.imagesOf(reviewed.pipelineName(), deployed.executionId(), wanted).releaseImages(),
+                                underReview.releaseImages()))))
+                .onSuccess(found -> {
+                    if (reviewed.equals(request.get())) {
+                        comparison.set(found.orElse(null));
+                    }
+                })
+                .onFailure(error -> LOG.info("Could not compare with what {} runs today: {}", deployStage, messageOf(error)));
     }
 
     private void decide(Verdict verdict) {
@@ -109,36 +230,64 @@ public final class ApprovalReviewViewModel {
         ApprovalDecision decision = new ApprovalDecision(verdict, comment.get());
         busy.set(true);
         outcome.set(null);
-        tasks.submit(() -> gateway.decide(reviewed, decision))
-                .onSuccess(at -> decided(reviewed, verdict, at))
+        tasks.submit(() -> send(reviewed, decision))
+                .onSuccess(sent -> {
+                    busy.set(false);
+                    if (sent instanceof Sent.Recorded recorded) {
+                        decided(reviewed, verdict, recorded.at());
+                    } else {
+                        change.set(((Sent.Refused) sent).change());
+                        outcome.set(new Outcome(Outcome.Kind.NOTICE, "Nothing was sent; your comment is kept."));
+                    }
+                })
                 .onFailure(error -> failed(reviewed, error));
     }
 
+    /** Checks that the reviewed wait is still the one waiting, then sends; runs off the UI thread. */
+    private Sent send(ApprovalRequest reviewed, ApprovalDecision decision) {
+        Optional<ApprovalChange> changed = gateway.snapshot(reviewed.pipelineName()).changeOf(reviewed);
+        if (changed.isPresent()) {
+            return new Sent.Refused(changed.get());
+        }
+        return new Sent.Recorded(gateway.decide(reviewed, decision));
+    }
+
     private void decided(ApprovalRequest reviewed, Verdict verdict, Instant at) {
-        busy.set(false);
-        comment.set("");
-        request.set(null);
+        drafts.remove(draftKey(reviewed));
         String what = verdict == Verdict.APPROVE ? "Approved" : "Rejected";
         outcome.set(new Outcome(Outcome.Kind.DONE, what + " " + reviewed.location() + " at " + TIME.format(at) + "."));
         LOG.info("{} {} (execution {})", what, reviewed.location(), reviewed.pipelineExecutionId());
+        request.set(null);
+        comment.set("");
+        execution.set(null);
+        images.set(null);
+        comparison.set(null);
         refreshPipeline.accept(reviewed.pipelineName());
     }
 
     private void failed(ApprovalRequest reviewed, Throwable error) {
         busy.set(false);
-        if (error instanceof GatewayException gateway
-                && (gateway.problem() == GatewayException.Problem.APPROVAL_ALREADY_DECIDED
-                        || gateway.problem() == GatewayException.Problem.APPROVAL_TOKEN_CHANGED)) {
-            // Not an error: somebody else was faster, or the execution moved on. Show the new state calmly.
-            request.set(null);
-            outcome.set(new Outcome(Outcome.Kind.NOTICE, gateway.getMessage() + " Your comment is kept."));
+        if (error instanceof GatewayException gatewayError
+                && (gatewayError.problem() == GatewayException.Problem.APPROVAL_ALREADY_DECIDED
+                        || gatewayError.problem() == GatewayException.Problem.APPROVAL_TOKEN_CHANGED)) {
+            // Not an error: somebody else was faster, or the execution moved on. The refresh says who and when.
+            outcome.set(new Outcome(Outcome.Kind.NOTICE, gatewayError.getMessage() + " Your comment is kept."));
             refreshPipeline.accept(reviewed.pipelineName());
             return;
         }
-        String message = error instanceof GatewayException ? error.getMessage()
-                : "Could not send the decision: " + error.getClass().getSimpleName();
+        String message = messageOf(error);
         LOG.warn("Decision on {} failed: {}", reviewed.location(), message);
         outcome.set(new Outcome(Outcome.Kind.FAILED, message + " Nothing was recorded; your comment is kept."));
+    }
+
+    private static String messageOf(Throwable error) {
+        return error instanceof GatewayException ? error.getMessage()
+                : "Unexpected " + error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+    }
+
+    static String draftKey(ApprovalRequest request) {
+        return String.join("|", request.pipelineName(), request.stageName(), request.actionName(),
+                String.valueOf(request.pipelineExecutionId()));
     }
 
     private static String shortId(String id) {
@@ -147,6 +296,31 @@ public final class ApprovalReviewViewModel {
 
     public ReadOnlyObjectProperty<ApprovalRequest> requestProperty() {
         return request.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<PipelineExecution> executionProperty() {
+        return execution.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ExecutionImages> imagesProperty() {
+        return images.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Comparison> comparisonProperty() {
+        return comparison.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingImagesProperty() {
+        return loadingImages.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty detailsProblemProperty() {
+        return detailsProblem.getReadOnlyProperty();
+    }
+
+    /** What happened to the reviewed wait since it was shown; null while it still waits unchanged. */
+    public ReadOnlyObjectProperty<ApprovalChange> changeProperty() {
+        return change.getReadOnlyProperty();
     }
 
     public StringProperty commentProperty() {

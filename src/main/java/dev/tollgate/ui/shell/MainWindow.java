@@ -18,6 +18,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -64,8 +65,11 @@ public final class MainWindow extends BorderPane {
         VBox.setVgrow(graph, Priority.ALWAYS);
         Label empty = new Label("Select a pipeline on the left.");
         empty.getStyleClass().add("muted");
-        StackPane right = new StackPane(empty, detail);
-        detail.visibleProperty().bind(board.selectedProperty().isNotNull());
+        ScrollPane detailScroll = new ScrollPane(detail);
+        detailScroll.setFitToWidth(true);
+        detailScroll.getStyleClass().add("edge-to-edge");
+        StackPane right = new StackPane(empty, detailScroll);
+        detailScroll.visibleProperty().bind(board.selectedProperty().isNotNull());
         empty.visibleProperty().bind(board.selectedProperty().isNull());
 
         SplitPane split = new SplitPane(list, right);

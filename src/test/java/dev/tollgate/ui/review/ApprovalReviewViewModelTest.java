@@ -1,162 +1,257 @@
 package dev.tollgate.ui.review;
 
-import static dev.tollgate.pipeline.Snapshots.approval;
-import static dev.tollgate.pipeline.Snapshots.pipeline;
-import static dev.tollgate.pipeline.Snapshots.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.aws.AwsClients;
+import dev.tollgate.aws.CodePipelineGateway;
+import dev.tollgate.aws.ConnectionSettings;
+import dev.tollgate.aws.EcrImageRegistry;
+import dev.tollgate.aws.S3ArtifactSource;
+import dev.tollgate.pipeline.ApprovalChange;
 import dev.tollgate.pipeline.ApprovalDecision;
 import dev.tollgate.pipeline.ApprovalRequest;
-import dev.tollgate.pipeline.GatewayException;
-import dev.tollgate.pipeline.PipelineGateway;
 import dev.tollgate.pipeline.PipelineSnapshot;
-import dev.tollgate.pipeline.PipelineSummary;
+import dev.tollgate.pipeline.Status;
+import dev.tollgate.release.ArtifactLimits;
+import dev.tollgate.release.ExecutionImages;
+import dev.tollgate.release.ImageComparison;
+import dev.tollgate.release.ReleaseFinder;
+import dev.tollgate.sandbox.ManualClock;
+import dev.tollgate.sandbox.Sandbox;
+import dev.tollgate.sandbox.SandboxConfig;
+import dev.tollgate.storage.DraftStore;
 import dev.tollgate.ui.common.BackgroundTasks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The review's logic over the real gateways and the sandbox, on one thread: every background task runs
+ * inline, so each call below returns with its outcome applied.
+ */
 class ApprovalReviewViewModelTest {
 
-    private static final String TOKEN = "11111111-2222-3333-4444-555555555555";
-    private static final String NEWER_TOKEN = "99999999-2222-3333-4444-555555555555";
+    @TempDir
+    Path dataDirectory;
 
-    private final RecordingGateway gateway = new RecordingGateway();
+    private Sandbox sandbox;
+    private AwsClients clients;
+    private CodePipelineGateway gateway;
     private final List<String> refreshed = new ArrayList<>();
     private boolean confirmReject = true;
-    private final ApprovalReviewViewModel viewModel = new ApprovalReviewViewModel(gateway,
-            new BackgroundTasks(Runnable::run, Runnable::run),
-            (title, question, label) -> confirmReject, refreshed::add);
 
-    private static PipelineSnapshot waiting(String executionId, String token) {
-        return pipeline("ecs-webapp", stage("Approval", executionId, "InProgress", approval("Gate", token, Map.of(), null)));
+    @BeforeEach
+    void start() {
+        sandbox = Sandbox.start(SandboxConfig.defaults().withClock(new ManualClock(Instant.parse("2026-11-24T09:00:00Z"))));
+        clients = new AwsClients(ConnectionSettings.sandbox(sandbox.endpoint()));
+        gateway = new CodePipelineGateway(clients.codePipeline(), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        clients.close();
+        sandbox.close();
+    }
+
+    private ApprovalReviewViewModel reviewer() {
+        DraftStore drafts = DraftStore.load(dataDirectory.resolve("drafts.json"), Runnable::run);
+        ReleaseFinder releases = new ReleaseFinder(gateway, new S3ArtifactSource(clients.s3()),
+                new EcrImageRegistry(clients.ecr()), ArtifactLimits.defaults());
+        return new ApprovalReviewViewModel(gateway, releases, new BackgroundTasks(Runnable::run, Runnable::run),
+                (title, question, label) -> confirmReject, drafts, refreshed::add);
+    }
+
+    private PipelineSnapshot webapp() {
+        return gateway.snapshot("ecs-webapp");
     }
 
     @Test
-    void approvesExactlyTheReviewedWaitWithTheCommentAndRefreshesThePipeline() {
-        viewModel.show(waiting("exec-1", TOKEN));
-        viewModel.commentProperty().set("Image tag a1b2c3d checked");
+    void showsImageNameTagAndUriFromTheBuildArtifactWithEcrFacts() {
+        ApprovalReviewViewModel review = reviewer();
 
-        viewModel.approve();
+        review.show(webapp());
 
-        assertThat(gateway.decisions).singleElement().satisfies(sent -> {
-            assertThat(sent.request().token()).isEqualTo(TOKEN);
-            assertThat(sent.request().pipelineExecutionId()).isEqualTo("exec-1");
-            assertThat(sent.decision().verdict()).isEqualTo(ApprovalDecision.Verdict.APPROVE);
-            assertThat(sent.decision().comment()).isEqualTo("Image tag a1b2c3d checked");
+        ExecutionImages images = review.imagesProperty().get();
+        assertThat(images.problem()).isEmpty();
+        assertThat(images.entryPath()).hasValue("imagedefinitions.json");
+        assertThat(images.images()).singleElement().satisfies(lookup -> {
+            assertThat(lookup.image().containerName()).hasValue("webapp");
+            assertThat(lookup.image().image().repository()).isEqualTo("ecs-webapp");
+            assertThat(lookup.image().image().isEcr()).isTrue();
+            assertThat(lookup.image().image().toString())
+                    .startsWith("123456789012.dkr.ecr.us-east-1.amazonaws.com/ecs-webapp:");
+            assertThat(lookup.image().ecr()).isPresent();
+            assertThat(lookup.registryProblem()).isEmpty();
         });
-        assertThat(viewModel.outcomeProperty().get().kind()).isEqualTo(ApprovalReviewViewModel.Outcome.Kind.DONE);
-        assertThat(viewModel.outcomeProperty().get().message()).startsWith("Approved ecs-webapp › Approval › Gate at ");
-        assertThat(viewModel.commentProperty().get()).isEmpty();
+        String reviewedCommit = review.executionProperty().get().revisions().get(0).revisionId();
+        assertThat(images.images().get(0).image().image().tag()).hasValue(reviewedCommit.substring(0, 7));
+    }
+
+    @Test
+    void comparesTheReviewedImageWithTheOneDeployedToday() {
+        ApprovalReviewViewModel review = reviewer();
+
+        review.show(webapp());
+
+        ApprovalReviewViewModel.Comparison comparison = review.comparisonProperty().get();
+        assertThat(comparison).isNotNull();
+        assertThat(comparison.deployedExecution().executionId())
+                .isNotEqualTo(review.requestProperty().get().pipelineExecutionId());
+        assertThat(comparison.diff().containers()).singleElement()
+                .satisfies(c -> assertThat(c.change()).isEqualTo(ImageComparison.Change.NEW_IMAGE));
+    }
+
+    @Test
+    void approvesTheReviewedWaitAndTheExecutionMovesOn() {
+        ApprovalReviewViewModel review = reviewer();
+        review.show(webapp());
+        String executionId = review.requestProperty().get().pipelineExecutionId();
+        review.commentProperty().set("Tag matches the release notes");
+
+        review.approve();
+
+        assertThat(review.outcomeProperty().get().kind()).isEqualTo(ApprovalReviewViewModel.Outcome.Kind.DONE);
+        assertThat(review.commentProperty().get()).isEmpty();
         assertThat(refreshed).containsExactly("ecs-webapp");
+        var approval = webapp().stage("Approval").orElseThrow();
+        assertThat(approval.status().kind()).isEqualTo(Status.Kind.SUCCEEDED);
+        assertThat(approval.actions().get(0).latest().orElseThrow().summary()).isEqualTo("Tag matches the release notes");
+        sandbox.control().advanceClock(Duration.ofMinutes(10));
+        assertThat(webapp().stage("Deploy").orElseThrow().latest().orElseThrow().pipelineExecutionId()).isEqualTo(executionId);
     }
 
     @Test
     void rejectsOnlyAfterConfirmation() {
-        viewModel.show(waiting("exec-1", TOKEN));
+        ApprovalReviewViewModel review = reviewer();
+        review.show(webapp());
         confirmReject = false;
 
-        viewModel.reject();
+        review.reject();
 
-        assertThat(gateway.decisions).isEmpty();
+        assertThat(webapp().pendingApprovals()).hasSize(1);
         confirmReject = true;
-        viewModel.reject();
-        assertThat(gateway.decisions).singleElement()
-                .satisfies(sent -> assertThat(sent.decision().verdict()).isEqualTo(ApprovalDecision.Verdict.REJECT));
+        review.reject();
+        assertThat(webapp().stage("Approval").orElseThrow().status().kind()).isEqualTo(Status.Kind.FAILED);
+    }
+
+    @Test
+    void whenAnotherClientDecidedFirstNothingIsSentAndTheReviewerLearnsWhoDecided() {
+        ApprovalReviewViewModel review = reviewer();
+        review.show(webapp());
+        ApprovalRequest waiting = review.requestProperty().get();
+        gateway.decide(waiting, new ApprovalDecision(ApprovalDecision.Verdict.APPROVE, "Shipped by the other reviewer"));
+        review.commentProperty().set("My own review");
+
+        review.approve();
+
+        assertThat(review.changeProperty().get()).isInstanceOfSatisfying(ApprovalChange.Decided.class,
+                decided -> assertThat(decided.message()).contains("approved").contains("Shipped by the other reviewer"));
+        assertThat(review.commentProperty().get()).isEqualTo("My own review");
+        assertThat(webapp().stage("Approval").orElseThrow().actions().get(0).latest().orElseThrow().summary())
+                .isEqualTo("Shipped by the other reviewer");
+    }
+
+    @Test
+    void refusesToSendWhenANewerExecutionReplacedTheReviewedOne() {
+        ApprovalReviewViewModel review = reviewer();
+        review.show(webapp());
+        ApprovalRequest reviewed = review.requestProperty().get();
+        sandbox.control().pushCommit("ecs-webapp", "Hotfix: revert pricing banner", "dana");
+        sandbox.control().advanceClock(Duration.ofMinutes(15));
+        assertThat(webapp().pendingApprovals()).singleElement()
+                .satisfies(now -> assertThat(now.pipelineExecutionId()).isNotEqualTo(reviewed.pipelineExecutionId()));
+
+        review.approve();
+
+        assertThat(review.changeProperty().get()).isInstanceOf(ApprovalChange.Replaced.class);
+        assertThat(review.canDecideProperty().get()).isFalse();
+        ApprovalRequest stillWaiting = webapp().pendingApprovals().get(0);
+        assertThat(webapp().stage("Approval").orElseThrow().status().kind()).isEqualTo(Status.Kind.IN_PROGRESS);
+        review.reviewLatest();
+        assertThat(review.requestProperty().get().sameWaitAs(stillWaiting)).isTrue();
+    }
+
+    @Test
+    void flagsAChangedWaitOnRefreshInsteadOfSwappingIt() {
+        ApprovalReviewViewModel review = reviewer();
+        review.show(webapp());
+        ApprovalRequest reviewed = review.requestProperty().get();
+        sandbox.control().pushCommit("ecs-webapp", "Another change", "erin");
+        sandbox.control().advanceClock(Duration.ofMinutes(15));
+
+        review.show(webapp());
+
+        assertThat(review.requestProperty().get()).isEqualTo(reviewed);
+        assertThat(review.changeProperty().get()).isInstanceOf(ApprovalChange.Replaced.class);
     }
 
     @Test
     void keepsDraftCommentWhenTheCallFails() {
-        viewModel.show(waiting("exec-1", TOKEN));
-        viewModel.commentProperty().set("Looks good");
-        gateway.failWith = new GatewayException(GatewayException.Problem.UNREACHABLE, "Could not approve: AWS cannot be reached.");
+        ApprovalReviewViewModel review = reviewer();
+        review.show(webapp());
+        review.commentProperty().set("Checked, ready to ship");
+        sandbox.close();
 
-        viewModel.approve();
+        review.approve();
 
-        assertThat(viewModel.commentProperty().get()).isEqualTo("Looks good");
-        assertThat(viewModel.outcomeProperty().get().kind()).isEqualTo(ApprovalReviewViewModel.Outcome.Kind.FAILED);
-        assertThat(viewModel.outcomeProperty().get().message()).contains("AWS cannot be reached").contains("comment is kept");
-        assertThat(viewModel.requestProperty().get()).isNotNull();
-        assertThat(viewModel.busyProperty().get()).isFalse();
+        assertThat(review.outcomeProperty().get().kind()).isEqualTo(ApprovalReviewViewModel.Outcome.Kind.FAILED);
+        assertThat(review.outcomeProperty().get().message()).contains("cannot be reached").contains("comment is kept");
+        assertThat(review.commentProperty().get()).isEqualTo("Checked, ready to ship");
+        assertThat(review.busyProperty().get()).isFalse();
     }
 
     @Test
-    void someoneElseDecidingFirstIsACalmNoticeFollowedByARefresh() {
-        viewModel.show(waiting("exec-1", TOKEN));
-        gateway.failWith = new GatewayException(GatewayException.Problem.APPROVAL_ALREADY_DECIDED,
-                "Could not approve ecs-webapp › Approval › Gate: this approval was already decided.");
+    void keepsDraftCommentAcrossARestart() throws Exception {
+        ApprovalReviewViewModel before = reviewer();
+        before.show(webapp());
+        before.commentProperty().set("Half-written review");
 
-        viewModel.approve();
+        ApprovalReviewViewModel after = reviewer();
+        after.show(webapp());
 
-        assertThat(viewModel.outcomeProperty().get().kind()).isEqualTo(ApprovalReviewViewModel.Outcome.Kind.NOTICE);
-        assertThat(refreshed).containsExactly("ecs-webapp");
+        assertThat(after.commentProperty().get()).isEqualTo("Half-written review");
+        assertThat(Files.readString(dataDirectory.resolve("drafts.json"))).contains("Half-written review");
     }
 
     @Test
-    void keepsDraftCommentAcrossRefreshesOfTheSameWait() {
-        viewModel.show(waiting("exec-1", TOKEN));
-        viewModel.commentProperty().set("Half-written");
+    void forgetsTheDraftOnceTheDecisionIsRecorded() throws Exception {
+        ApprovalReviewViewModel review = reviewer();
+        review.show(webapp());
+        review.commentProperty().set("Ship it");
 
-        viewModel.show(waiting("exec-1", TOKEN));
+        review.approve();
 
-        assertThat(viewModel.commentProperty().get()).isEqualTo("Half-written");
+        assertThat(Files.readString(dataDirectory.resolve("drafts.json"))).doesNotContain("Ship it");
     }
 
     @Test
-    void showsTheNewWaitWhenTheTokenChanges() {
-        viewModel.show(waiting("exec-1", TOKEN));
+    void refusesACommentOverTheApiLimit() {
+        ApprovalReviewViewModel review = reviewer();
+        review.show(webapp());
+        review.commentProperty().set("x".repeat(513));
 
-        viewModel.show(waiting("exec-2", NEWER_TOKEN));
+        review.approve();
 
-        assertThat(viewModel.requestProperty().get().token()).isEqualTo(NEWER_TOKEN);
+        assertThat(review.canDecideProperty().get()).isFalse();
+        assertThat(review.commentProblemProperty().get()).contains("513");
+        assertThat(webapp().pendingApprovals()).hasSize(1);
     }
 
     @Test
-    void refusesToSendACommentOverTheLimit() {
-        viewModel.show(waiting("exec-1", TOKEN));
-        viewModel.commentProperty().set("x".repeat(513));
+    void nothingToReviewOnAPipelineWithoutAWaitingApproval() {
+        ApprovalReviewViewModel review = reviewer();
 
-        viewModel.approve();
+        review.show(gateway.snapshot("billing-api"));
 
-        assertThat(gateway.decisions).isEmpty();
-        assertThat(viewModel.canDecideProperty().get()).isFalse();
-        assertThat(viewModel.commentProblemProperty().get()).contains("513");
-    }
-
-    @Test
-    void nothingToDecideWithoutAWaitingApproval() {
-        viewModel.show(pipeline("quiet", stage("Source", "e", "Succeeded")));
-
-        assertThat(viewModel.requestProperty().get()).isNull();
-        assertThat(viewModel.canDecideProperty().get()).isFalse();
-    }
-
-    private record Sent(ApprovalRequest request, ApprovalDecision decision) {
-    }
-
-    private static final class RecordingGateway implements PipelineGateway {
-        final List<Sent> decisions = new ArrayList<>();
-        GatewayException failWith;
-
-        @Override
-        public List<PipelineSummary> listPipelines() {
-            return List.of();
-        }
-
-        @Override
-        public PipelineSnapshot snapshot(String pipelineName) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant decide(ApprovalRequest request, ApprovalDecision decision) {
-            if (failWith != null) {
-                throw failWith;
-            }
-            decisions.add(new Sent(request, decision));
-            return Instant.parse("2026-11-24T10:05:00Z");
-        }
+        assertThat(review.requestProperty().get()).isNull();
+        assertThat(review.canDecideProperty().get()).isFalse();
     }
 }
