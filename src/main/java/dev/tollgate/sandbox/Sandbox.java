@@ -6,6 +6,7 @@ import dev.tollgate.sandbox.demo.DemoScenario;
 import dev.tollgate.sandbox.ecr.EcrApi;
 import dev.tollgate.sandbox.ecr.ImageRegistry;
 import dev.tollgate.sandbox.engine.PipelineEngine;
+import dev.tollgate.sandbox.fault.FaultInjector;
 import dev.tollgate.sandbox.http.AwsJsonService;
 import dev.tollgate.sandbox.http.ControlEndpoint;
 import dev.tollgate.sandbox.http.FrontDoor;
@@ -70,14 +71,15 @@ public final class Sandbox implements AutoCloseable {
             new DemoScenario(engine, images, mapper, config.seed()).install(now, config.pipelines());
         }
         engine.catchUp();
-        SandboxControl control = new SandboxControl(engine, clock);
+        FaultInjector faults = new FaultInjector(config.faults(), config.seed());
+        SandboxControl control = new SandboxControl(engine, clock, faults);
         List<AwsJsonService> services = List.of(
                 new AwsJsonService(ServiceModel.load("codepipeline", mapper),
                         new CodePipelineApi(engine, mapper).operations(), mapper),
                 new AwsJsonService(ServiceModel.load("ecr", mapper),
                         new EcrApi(images, engine::now, mapper).operations(), mapper));
         FrontDoor frontDoor = new FrontDoor(services, new S3Endpoint(objects), new ControlEndpoint(control, mapper),
-                mapper, ACCOUNT_ID, engine::catchUp);
+                mapper, ACCOUNT_ID, engine::catchUp, faults);
         try {
             return new Sandbox(SandboxHttpServer.start(config.port(), frontDoor), clock, control, engine);
         } catch (BindException e) {

@@ -1,5 +1,6 @@
 package dev.tollgate.sandbox.s3;
 
+import dev.tollgate.sandbox.fault.Fault;
 import dev.tollgate.sandbox.http.Response;
 
 import java.net.URLDecoder;
@@ -54,6 +55,16 @@ public final class S3Endpoint {
                 .withHeader("x-amz-request-id", requestId)
                 .withHeader("x-amz-id-2", requestId);
         return head ? response.asHead() : response;
+    }
+
+    /** An injected fault in S3's own terms: throttling is 503 SlowDown there. */
+    public Response fault(Fault fault, boolean head, String requestId) {
+        return switch (fault.code()) {
+            case "ThrottlingException" -> error(503, "SlowDown", "Please reduce your request rate.", "/", requestId, head);
+            case "InternalFailure" -> error(500, "InternalError", "We encountered an internal error. Please try again.",
+                    "/", requestId, head);
+            default -> error(503, "ServiceUnavailable", "Service is unable to handle request.", "/", requestId, head);
+        };
     }
 
     private static String decodePath(String encoded) {
