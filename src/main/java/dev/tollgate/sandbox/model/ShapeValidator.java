@@ -153,7 +153,13 @@ public final class ShapeValidator {
         checkLength(shape, value.size(), render(value), path, walk.violations);
         String memberShape = shape.path("member").path("shape").asText();
         for (int i = 0; i < value.size(); i++) {
-            check(memberShape, value.get(i), path + "." + (i + 1) + ".member", walk);
+            String memberPath = path + "." + (i + 1) + ".member";
+            if (value.get(i).isNull()) {
+                // Lists in these services are dense: a null entry is refused like a missing member.
+                walk.violations.add(new Violation(memberPath, "null", "Member must not be null"));
+            } else {
+                check(memberShape, value.get(i), memberPath, walk);
+            }
         }
     }
 
@@ -169,7 +175,11 @@ public final class ShapeValidator {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             check(keyShape, com.fasterxml.jackson.databind.node.TextNode.valueOf(field.getKey()), path + ".key", walk);
-            check(valueShape, field.getValue(), join(path, field.getKey()), walk);
+            if (field.getValue().isNull()) {
+                walk.violations.add(new Violation(join(path, field.getKey()), "null", "Member must not be null"));
+            } else {
+                check(valueShape, field.getValue(), join(path, field.getKey()), walk);
+            }
         }
     }
 

@@ -29,9 +29,15 @@ public final class S3Endpoint {
     public Response handle(String method, String rawPath, String requestId) {
         String path = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
         int slash = path.indexOf('/');
-        String bucket = URLDecoder.decode(slash < 0 ? path : path.substring(0, slash), StandardCharsets.UTF_8);
-        String key = slash < 0 ? "" : decodePath(path.substring(slash + 1));
         boolean head = method.equals("HEAD");
+        String bucket;
+        String key;
+        try {
+            bucket = decodePath(slash < 0 ? path : path.substring(0, slash));
+            key = slash < 0 ? "" : decodePath(path.substring(slash + 1));
+        } catch (IllegalArgumentException e) {
+            return error(400, "InvalidURI", "Couldn't parse the specified URI.", "/" + path, requestId, head);
+        }
         if (!method.equals("GET") && !head) {
             return error(405, "MethodNotAllowed", "The specified method is not allowed against this resource.",
                     "/" + path, requestId, head);
