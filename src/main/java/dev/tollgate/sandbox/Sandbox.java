@@ -42,13 +42,11 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxHttpServer server;
     private final SandboxClock clock;
     private final SandboxControl control;
-    private final PipelineEngine engine;
 
-    private Sandbox(SandboxHttpServer server, SandboxClock clock, SandboxControl control, PipelineEngine engine) {
+    private Sandbox(SandboxHttpServer server, SandboxClock clock, SandboxControl control) {
         this.server = server;
         this.clock = clock;
         this.control = control;
-        this.engine = engine;
     }
 
     /**
@@ -81,7 +79,7 @@ public final class Sandbox implements AutoCloseable {
         FrontDoor frontDoor = new FrontDoor(services, new S3Endpoint(objects), new ControlEndpoint(control, mapper),
                 mapper, ACCOUNT_ID, engine::catchUp, faults);
         try {
-            return new Sandbox(SandboxHttpServer.start(config.port(), frontDoor), clock, control, engine);
+            return new Sandbox(SandboxHttpServer.start(config.port(), frontDoor), clock, control);
         } catch (BindException e) {
             throw new SandboxStartException("Port " + config.port() + " on 127.0.0.1 is already in use", e);
         } catch (IOException e) {
