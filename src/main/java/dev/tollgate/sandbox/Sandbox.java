@@ -6,6 +6,7 @@ import dev.tollgate.sandbox.demo.DemoScenario;
 import dev.tollgate.sandbox.ecr.EcrApi;
 import dev.tollgate.sandbox.ecr.ImageRegistry;
 import dev.tollgate.sandbox.engine.PipelineEngine;
+import dev.tollgate.sandbox.fault.FaultInjector;
 import dev.tollgate.sandbox.http.AwsJsonService;
 import dev.tollgate.sandbox.http.ControlEndpoint;
 import dev.tollgate.sandbox.http.FrontDoor;
@@ -41,13 +42,11 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxHttpServer server;
     private final SandboxClock clock;
     private final SandboxControl control;
-    private final PipelineEngine engine;
 
-    private Sandbox(SandboxHttpServer server, SandboxClock clock, SandboxControl control, PipelineEngine engine) {
+    private Sandbox(SandboxHttpServer server, SandboxClock clock, SandboxControl control) {
         this.server = server;
         this.clock = clock;
         this.control = control;
-        this.engine = engine;
     }
 
     /**
@@ -70,16 +69,17 @@ public final class Sandbox implements AutoCloseable {
             new DemoScenario(engine, images, mapper, config.seed()).install(now, config.pipelines());
         }
         engine.catchUp();
-        SandboxControl control = new SandboxControl(engine, clock);
+        FaultInjector faults = new FaultInjector(config.faults(), config.seed());
+        SandboxControl control = new SandboxControl(engine, clock, faults);
         List<AwsJsonService> services = List.of(
                 new AwsJsonService(ServiceModel.load("codepipeline", mapper),
                         new CodePipelineApi(engine, mapper).operations(), mapper),
                 new AwsJsonService(ServiceModel.load("ecr", mapper),
                         new EcrApi(images, engine::now, mapper).operations(), mapper));
         FrontDoor frontDoor = new FrontDoor(services, new S3Endpoint(objects), new ControlEndpoint(control, mapper),
-                mapper, ACCOUNT_ID, engine::catchUp);
+                mapper, ACCOUNT_ID, engine::catchUp, faults);
         try {
-            return new Sandbox(SandboxHttpServer.start(config.port(), frontDoor), clock, control, engine);
+            return new Sandbox(SandboxHttpServer.start(config.port(), frontDoor), clock, control);
         } catch (BindException e) {
             throw new SandboxStartException("Port " + config.port() + " on 127.0.0.1 is already in use", e);
         } catch (IOException e) {

@@ -1,10 +1,13 @@
 package dev.tollgate.sandbox;
 
+import dev.tollgate.sandbox.fault.FaultConfig;
+
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
 
 /**
  * Headless mode: {@code tollgate sandbox --port 4599 [--speed X] [--seed S] [--pipelines N]}. Serves until
@@ -15,7 +18,8 @@ public final class SandboxCommand {
 
     static final int EXIT_USAGE = 2;
     static final String USAGE = "Usage: tollgate sandbox [--port N] [--speed X] [--seed S] [--pipelines N]"
-            + " [--start-at 2025-06-02T09:30:00Z] [--no-demo]";
+            + " [--start-at 2025-06-02T09:30:00Z] [--no-demo]"
+            + " [--throttle-rate 0..1] [--error-rate 0..1] [--latency-ms N] [--quota N]";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -55,6 +59,9 @@ public final class SandboxCommand {
         out.println("  account " + Sandbox.ACCOUNT_ID + ", region " + Sandbox.REGION + ", "
                 + sandbox.control().engine().pipelineCount() + " pipelines, simulated now "
                 + sandbox.control().now() + " at " + config.speed() + "x");
+        if (config.faults().active()) {
+            out.println("  injecting faults: " + config.faults());
+        }
         out.println("  try: aws --endpoint-url " + sandbox.endpoint() + " --region us-east-1 codepipeline list-pipelines");
         out.flush();
         if (!block) {
@@ -98,6 +105,14 @@ public final class SandboxCommand {
                 case "--speed" -> config = config.withSpeed(doubleValue(flag, value));
                 case "--seed" -> config = config.withSeed(longValue(flag, value));
                 case "--pipelines" -> config = config.withPipelines(intValue(flag, value, 0, 5000));
+                case "--throttle-rate" -> config = config.withFaults(faults(config, f -> new FaultConfig(
+                        rate(flag, value), f.errorRate(), f.latencyMillis(), f.quotaPerSecond())));
+                case "--error-rate" -> config = config.withFaults(faults(config, f -> new FaultConfig(
+                        f.throttleRate(), rate(flag, value), f.latencyMillis(), f.quotaPerSecond())));
+                case "--latency-ms" -> config = config.withFaults(faults(config, f -> new FaultConfig(
+                        f.throttleRate(), f.errorRate(), intValue(flag, value, 0, 60_000), f.quotaPerSecond())));
+                case "--quota" -> config = config.withFaults(faults(config, f -> new FaultConfig(
+                        f.throttleRate(), f.errorRate(), f.latencyMillis(), intValue(flag, value, 0, 1_000_000))));
                 case "--start-at" -> {
                     try {
                         config = config.withStartAt(Instant.parse(value));
@@ -109,6 +124,18 @@ public final class SandboxCommand {
             }
         }
         return config;
+    }
+
+    private static FaultConfig faults(SandboxConfig config, UnaryOperator<FaultConfig> change) {
+        return change.apply(config.faults());
+    }
+
+    private static double rate(String flag, String value) {
+        double rate = doubleValue(flag, value);
+        if (rate > 1) {
+            throw new IllegalArgumentException(flag + " must be between 0 and 1, got " + value);
+        }
+        return rate;
     }
 
     private static int intValue(String flag, String value, int min, int max) {
@@ -130,8 +157,10 @@ public final class SandboxCommand {
     private static double doubleValue(String flag, String value) {
         try {
             double parsed = Double.parseDouble(value);
-            if (!(parsed > 0) || Double.isInfinite(parsed)) {
-                throw new IllegalArgumentException(flag + " must be a positive number, got '" + value + "'");
+            boolean rateFlag = flag.endsWith("-rate");
+            if (rateFlag ? !(parsed >= 0) : !(parsed > 0) || Double.isInfinite(parsed)) {
+                throw new IllegalArgumentException(flag + " must be a " + (rateFlag ? "non-negative" : "positive")
+                        + " number, got '" + value + "'");
             }
             return parsed;
         } catch (NumberFormatException e) {

@@ -1,5 +1,7 @@
 package dev.tollgate.sandbox;
 
+import dev.tollgate.sandbox.fault.FaultConfig;
+
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,9 +16,10 @@ import java.util.Optional;
  * @param pipelines how many pipelines the demo has: the five hand-made ones, plus generated ones above five
  * @param startAt   the simulated "now" at start; empty means the real current time
  * @param clock     a clock to use instead of the accelerated one (e.g. a {@link ManualClock} in tests)
+ * @param faults    trouble to inject into AWS answers at start (changeable later through {@code /_sandbox/faults})
  */
 public record SandboxConfig(int port, double speed, long seed, boolean demoData, int pipelines,
-                            Optional<Instant> startAt, Optional<SandboxClock> clock) {
+                            Optional<Instant> startAt, Optional<SandboxClock> clock, FaultConfig faults) {
 
     public static final int DEMO_PIPELINES = 5;
 
@@ -33,35 +36,39 @@ public record SandboxConfig(int port, double speed, long seed, boolean demoData,
     }
 
     public static SandboxConfig defaults() {
-        return new SandboxConfig(0, 60, 42L, true, DEMO_PIPELINES, Optional.empty(), Optional.empty());
+        return new SandboxConfig(0, 60, 42L, true, DEMO_PIPELINES, Optional.empty(), Optional.empty(), FaultConfig.none());
     }
 
     public SandboxConfig withPort(int newPort) {
-        return new SandboxConfig(newPort, speed, seed, demoData, pipelines, startAt, clock);
+        return new SandboxConfig(newPort, speed, seed, demoData, pipelines, startAt, clock, faults);
     }
 
     public SandboxConfig withSpeed(double newSpeed) {
-        return new SandboxConfig(port, newSpeed, seed, demoData, pipelines, startAt, clock);
+        return new SandboxConfig(port, newSpeed, seed, demoData, pipelines, startAt, clock, faults);
     }
 
     public SandboxConfig withSeed(long newSeed) {
-        return new SandboxConfig(port, speed, newSeed, demoData, pipelines, startAt, clock);
+        return new SandboxConfig(port, speed, newSeed, demoData, pipelines, startAt, clock, faults);
     }
 
     public SandboxConfig withDemoData(boolean enabled) {
-        return new SandboxConfig(port, speed, seed, enabled, pipelines, startAt, clock);
+        return new SandboxConfig(port, speed, seed, enabled, pipelines, startAt, clock, faults);
     }
 
     public SandboxConfig withPipelines(int count) {
-        return new SandboxConfig(port, speed, seed, demoData, count, startAt, clock);
+        return new SandboxConfig(port, speed, seed, demoData, count, startAt, clock, faults);
     }
 
     public SandboxConfig withStartAt(Instant instant) {
-        return new SandboxConfig(port, speed, seed, demoData, pipelines, Optional.of(instant), clock);
+        return new SandboxConfig(port, speed, seed, demoData, pipelines, Optional.of(instant), clock, faults);
+    }
+
+    public SandboxConfig withFaults(FaultConfig newFaults) {
+        return new SandboxConfig(port, speed, seed, demoData, pipelines, startAt, clock, newFaults);
     }
 
     /** Uses the given clock (typically a {@link ManualClock}); its current instant becomes the start. */
     public SandboxConfig withClock(SandboxClock newClock) {
-        return new SandboxConfig(port, speed, seed, demoData, pipelines, startAt, Optional.of(newClock));
+        return new SandboxConfig(port, speed, seed, demoData, pipelines, startAt, Optional.of(newClock), faults);
     }
 }

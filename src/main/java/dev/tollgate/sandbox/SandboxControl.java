@@ -1,6 +1,8 @@
 package dev.tollgate.sandbox;
 
 import dev.tollgate.sandbox.engine.PipelineEngine;
+import dev.tollgate.sandbox.fault.FaultConfig;
+import dev.tollgate.sandbox.fault.FaultInjector;
 import dev.tollgate.sandbox.engine.PushedCommit;
 
 import java.time.Duration;
@@ -15,10 +17,21 @@ public final class SandboxControl {
 
     private final PipelineEngine engine;
     private final SandboxClock clock;
+    private final FaultInjector faults;
 
-    SandboxControl(PipelineEngine engine, SandboxClock clock) {
+    SandboxControl(PipelineEngine engine, SandboxClock clock, FaultInjector faults) {
         this.engine = engine;
         this.clock = clock;
+        this.faults = faults;
+    }
+
+    /** Replaces the injected faults; {@link FaultConfig#none()} turns them off. */
+    public void setFaults(FaultConfig config) {
+        faults.configure(config);
+    }
+
+    public FaultConfig faults() {
+        return faults.config();
     }
 
     /** Simulates a push to the pipeline's source branch, which starts an execution right away. */

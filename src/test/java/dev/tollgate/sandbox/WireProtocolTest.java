@@ -95,6 +95,15 @@ class WireProtocolTest {
         assertThat(post("/_sandbox/clock/advance?seconds=soon", "").statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void writesToTheReadOnlyS3AreRefusedInS3Terms() throws Exception {
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(
+                URI.create(sandbox.endpoint() + "/" + Sandbox.ARTIFACT_BUCKET + "/key")).PUT(HttpRequest.BodyPublishers.ofString("x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).isEqualTo(405);
+        assertThat(put.body()).contains("<Code>MethodNotAllowed</Code>");
+    }
+
     private static JsonNode assertError(HttpResponse<String> response, int status, String type) throws IOException {
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue(type);

@@ -73,7 +73,7 @@ final class SourceBehavior implements ActionBehavior {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("CommitId", commit.id());
         variables.put("CommitMessage", commit.message());
-        variables.put("AuthorDate", pushedAt.toString());
+        variables.put("AuthorDate", pushedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         Map<String, String> c = action.configuration();
         if ("CodeStarSourceConnection".equals(action.type().provider())) {
             variables.put("BranchName", c.getOrDefault("BranchName", "main"));
@@ -83,7 +83,7 @@ final class SourceBehavior implements ActionBehavior {
         } else if ("CodeCommit".equals(action.type().provider())) {
             variables.put("BranchName", c.getOrDefault("BranchName", "main"));
             variables.put("RepositoryName", c.getOrDefault("RepositoryName", ""));
-            variables.put("CommitterDate", pushedAt.toString());
+            variables.put("CommitterDate", pushedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         }
         return variables;
     }

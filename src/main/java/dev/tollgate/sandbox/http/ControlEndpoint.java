@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tollgate.sandbox.SandboxControl;
 import dev.tollgate.sandbox.engine.PushedCommit;
 import dev.tollgate.sandbox.engine.ServiceError;
+import dev.tollgate.sandbox.fault.FaultConfig;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,27 @@ public final class ControlEndpoint {
                     throw new ServiceError("ValidationException", e.getMessage());
                 }
             }
+            if (path.equals("/_sandbox/faults")) {
+                switch (method) {
+                    case "GET" -> {
+                        return ok(faults(control.faults()), call);
+                    }
+                    case "PUT", "POST" -> {
+                        JsonNode request = body.length == 0 ? mapper.createObjectNode()
+                                : mapper.readTree(new String(body, StandardCharsets.UTF_8));
+                        control.setFaults(faultConfig(request));
+                        return ok(faults(control.faults()), call);
+                    }
+                    case "DELETE" -> {
+                        control.setFaults(FaultConfig.none());
+                        return ok(faults(control.faults()), call);
+                    }
+                    default -> {
+                        return AwsJsonService.error(405, "MethodNotAllowed", "Use GET, PUT or DELETE on /_sandbox/faults",
+                                call, mapper);
+                    }
+                }
+            }
             Matcher commits = COMMITS.matcher(path);
             if (commits.matches() && method.equals("POST")) {
                 String pipeline = URLDecoder.decode(commits.group(1), StandardCharsets.UTF_8);
@@ -77,6 +99,39 @@ public final class ControlEndpoint {
         } catch (JsonProcessingException e) {
             return AwsJsonService.error(400, "SerializationException", "The request body is not valid JSON", call, mapper);
         }
+    }
+
+    /** Members left out keep their current value, so {@code {"latencyMs": 200}} changes only the latency. */
+    private FaultConfig faultConfig(JsonNode request) {
+        if (!request.isObject()) {
+            throw new ServiceError("SerializationException", "The faults document must be a JSON object");
+        }
+        FaultConfig current = control.faults();
+        try {
+            return new FaultConfig(
+                    number(request, "throttleRate", current.throttleRate()),
+                    number(request, "errorRate", current.errorRate()),
+                    (int) number(request, "latencyMs", current.latencyMillis()),
+                    (int) number(request, "quotaPerSecond", current.quotaPerSecond()));
+        } catch (IllegalArgumentException e) {
+            throw new ServiceError("ValidationException", e.getMessage());
+        }
+    }
+
+    private static double number(JsonNode request, String field, double current) {
+        JsonNode value = request.get(field);
+        if (value == null || value.isNull()) {
+            return current;
+        }
+        if (!value.isNumber()) {
+            throw new ServiceError("ValidationException", field + " must be a number");
+        }
+        return value.asDouble();
+    }
+
+    private ObjectNode faults(FaultConfig config) {
+        return mapper.createObjectNode().put("throttleRate", config.throttleRate()).put("errorRate", config.errorRate())
+                .put("latencyMs", config.latencyMillis()).put("quotaPerSecond", config.quotaPerSecond());
     }
 
     private ObjectNode clock(Instant now) {

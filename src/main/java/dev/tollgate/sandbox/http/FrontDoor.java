@@ -3,6 +3,8 @@ package dev.tollgate.sandbox.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.tollgate.sandbox.fault.Fault;
+import dev.tollgate.sandbox.fault.FaultInjector;
 import dev.tollgate.sandbox.s3.S3Endpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +14,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -31,15 +34,17 @@ public final class FrontDoor implements HttpHandler {
     private final ObjectMapper mapper;
     private final String accountId;
     private final Runnable beforeEachRequest;
+    private final FaultInjector faults;
 
     public FrontDoor(List<AwsJsonService> services, S3Endpoint s3, ControlEndpoint control, ObjectMapper mapper,
-                     String accountId, Runnable beforeEachRequest) {
+                     String accountId, Runnable beforeEachRequest, FaultInjector faults) {
         this.services = List.copyOf(services);
         this.s3 = s3;
         this.control = control;
         this.mapper = mapper;
         this.accountId = accountId;
         this.beforeEachRequest = beforeEachRequest;
+        this.faults = faults;
     }
 
     @Override
@@ -74,6 +79,10 @@ public final class FrontDoor implements HttpHandler {
             if (body == null) {
                 return tooLarge(call);
             }
+            Optional<Fault> fault = injectedFault();
+            if (fault.isPresent()) {
+                return AwsJsonService.error(fault.get().httpStatus(), fault.get().code(), fault.get().message(), call, mapper);
+            }
             beforeEachRequest.run();
             return dispatch(method, target, body, call);
         }
@@ -81,8 +90,25 @@ public final class FrontDoor implements HttpHandler {
             return AwsJsonService.error(400, "UnknownOperationException",
                     "Missing X-Amz-Target header: the request names no operation", call, mapper);
         }
+        Optional<Fault> fault = injectedFault();
+        if (fault.isPresent()) {
+            return s3.fault(fault.get(), method.equals("HEAD"), call.requestId());
+        }
         beforeEachRequest.run();
         return s3.handle(method, path, call.requestId());
+    }
+
+    /** Waits the configured latency, then asks the injector whether this call fails. */
+    private Optional<Fault> injectedFault() {
+        int latency = faults.latencyMillis();
+        if (latency > 0) {
+            try {
+                Thread.sleep(latency);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return faults.next();
     }
 
     private Response dispatch(String method, String target, byte[] body, CallContext call) {

@@ -46,42 +46,71 @@ public final class ShapeValidator {
     }
 
     public Result validate(String shapeName, JsonNode value) {
+        return validate(shapeName, value, false);
+    }
+
+    /**
+     * Like {@link #validate(String, JsonNode)}, and also reports members the shape does not have. Requests
+     * are lenient about those (as AWS is); checks of the sandbox's own answers are strict.
+     */
+    public Result validateStrict(String shapeName, JsonNode value) {
+        return validate(shapeName, value, true);
+    }
+
+    private Result validate(String shapeName, JsonNode value, boolean strict) {
         List<Violation> violations = new ArrayList<>();
         List<String> typeErrors = new ArrayList<>();
-        check(shapeName, value, "", violations, typeErrors);
+        new Walk(strict, violations, typeErrors).check(shapeName, value, "");
         return new Result(List.copyOf(violations), List.copyOf(typeErrors));
     }
 
-    private void check(String shapeName, JsonNode value, String path, List<Violation> violations, List<String> typeErrors) {
+    /** One validation pass: its settings and what it found. */
+    private final class Walk {
+        private final boolean strict;
+        private final List<Violation> violations;
+        private final List<String> typeErrors;
+
+        Walk(boolean strict, List<Violation> violations, List<String> typeErrors) {
+            this.strict = strict;
+            this.violations = violations;
+            this.typeErrors = typeErrors;
+        }
+
+        void check(String shapeName, JsonNode value, String path) {
+            ShapeValidator.this.check(shapeName, value, path, this);
+        }
+    }
+
+    private void check(String shapeName, JsonNode value, String path, Walk walk) {
         if (value == null || value.isNull()) {
             return;
         }
         JsonNode shape = model.shape(shapeName);
         String type = shape.path("type").asText();
         switch (type) {
-            case "structure" -> checkStructure(shape, value, path, violations, typeErrors);
-            case "list" -> checkList(shape, value, path, violations, typeErrors);
-            case "map" -> checkMap(shape, value, path, violations, typeErrors);
-            case "string" -> checkString(shape, value, path, violations, typeErrors);
-            case "integer", "long" -> checkInteger(shape, value, path, violations, typeErrors);
+            case "structure" -> checkStructure(shape, value, path, walk);
+            case "list" -> checkList(shape, value, path, walk);
+            case "map" -> checkMap(shape, value, path, walk);
+            case "string" -> checkString(shape, value, path, walk);
+            case "integer", "long" -> checkInteger(shape, value, path, walk);
             case "float", "double" -> {
                 if (!value.isNumber()) {
-                    typeErrors.add("Expected a number at '" + display(path) + "'");
+                    walk.typeErrors.add("Expected a number at '" + display(path) + "'");
                 }
             }
             case "boolean" -> {
                 if (!value.isBoolean()) {
-                    typeErrors.add("Expected a boolean at '" + display(path) + "'");
+                    walk.typeErrors.add("Expected a boolean at '" + display(path) + "'");
                 }
             }
             case "timestamp" -> {
                 if (!value.isNumber()) {
-                    typeErrors.add("Expected epoch seconds at '" + display(path) + "'");
+                    walk.typeErrors.add("Expected epoch seconds at '" + display(path) + "'");
                 }
             }
             case "blob" -> {
                 if (!value.isTextual()) {
-                    typeErrors.add("Expected a base64 string at '" + display(path) + "'");
+                    walk.typeErrors.add("Expected a base64 string at '" + display(path) + "'");
                 }
             }
             default -> {
@@ -90,9 +119,9 @@ public final class ShapeValidator {
         }
     }
 
-    private void checkStructure(JsonNode shape, JsonNode value, String path, List<Violation> violations, List<String> typeErrors) {
+    private void checkStructure(JsonNode shape, JsonNode value, String path, Walk walk) {
         if (!value.isObject()) {
-            typeErrors.add("Expected an object at '" + display(path) + "'");
+            walk.typeErrors.add("Expected an object at '" + display(path) + "'");
             return;
         }
         JsonNode members = shape.path("members");
@@ -100,7 +129,7 @@ public final class ShapeValidator {
             String name = required.asText();
             JsonNode member = value.get(name);
             if (member == null || member.isNull()) {
-                violations.add(new Violation(join(path, name), "null", "Member must not be null"));
+                walk.violations.add(new Violation(join(path, name), "null", "Member must not be null"));
             }
         }
         Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
@@ -108,47 +137,60 @@ public final class ShapeValidator {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode member = members.get(field.getKey());
             if (member != null) {
-                check(member.path("shape").asText(), field.getValue(), join(path, field.getKey()), violations, typeErrors);
+                check(member.path("shape").asText(), field.getValue(), join(path, field.getKey()), walk);
+            } else if (walk.strict) {
+                walk.violations.add(new Violation(join(path, field.getKey()), render(field.getValue()),
+                        "Member is not part of the shape"));
             }
         }
     }
 
-    private void checkList(JsonNode shape, JsonNode value, String path, List<Violation> violations, List<String> typeErrors) {
+    private void checkList(JsonNode shape, JsonNode value, String path, Walk walk) {
         if (!value.isArray()) {
-            typeErrors.add("Expected a list at '" + display(path) + "'");
+            walk.typeErrors.add("Expected a list at '" + display(path) + "'");
             return;
         }
-        checkLength(shape, value.size(), render(value), path, violations);
+        checkLength(shape, value.size(), render(value), path, walk.violations);
         String memberShape = shape.path("member").path("shape").asText();
         for (int i = 0; i < value.size(); i++) {
-            check(memberShape, value.get(i), path + "." + (i + 1) + ".member", violations, typeErrors);
+            String memberPath = path + "." + (i + 1) + ".member";
+            if (value.get(i).isNull()) {
+                // Lists in these services are dense: a null entry is refused like a missing member.
+                walk.violations.add(new Violation(memberPath, "null", "Member must not be null"));
+            } else {
+                check(memberShape, value.get(i), memberPath, walk);
+            }
         }
     }
 
-    private void checkMap(JsonNode shape, JsonNode value, String path, List<Violation> violations, List<String> typeErrors) {
+    private void checkMap(JsonNode shape, JsonNode value, String path, Walk walk) {
         if (!value.isObject()) {
-            typeErrors.add("Expected a map at '" + display(path) + "'");
+            walk.typeErrors.add("Expected a map at '" + display(path) + "'");
             return;
         }
-        checkLength(shape, value.size(), render(value), path, violations);
+        checkLength(shape, value.size(), render(value), path, walk.violations);
         String keyShape = shape.path("key").path("shape").asText();
         String valueShape = shape.path("value").path("shape").asText();
         Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            check(keyShape, com.fasterxml.jackson.databind.node.TextNode.valueOf(field.getKey()), path + ".key", violations, typeErrors);
-            check(valueShape, field.getValue(), join(path, field.getKey()), violations, typeErrors);
+            check(keyShape, com.fasterxml.jackson.databind.node.TextNode.valueOf(field.getKey()), path + ".key", walk);
+            if (field.getValue().isNull()) {
+                walk.violations.add(new Violation(join(path, field.getKey()), "null", "Member must not be null"));
+            } else {
+                check(valueShape, field.getValue(), join(path, field.getKey()), walk);
+            }
         }
     }
 
-    private void checkString(JsonNode shape, JsonNode value, String path, List<Violation> violations, List<String> typeErrors) {
+    private void checkString(JsonNode shape, JsonNode value, String path, Walk walk) {
         if (!value.isTextual()) {
-            typeErrors.add("Expected a string at '" + display(path) + "'");
+            walk.typeErrors.add("Expected a string at '" + display(path) + "'");
             return;
         }
         String text = value.textValue();
         String rendered = "'" + text + "'";
-        checkLength(shape, text.codePointCount(0, text.length()), rendered, path, violations);
+        checkLength(shape, text.codePointCount(0, text.length()), rendered, path, walk.violations);
         JsonNode enumValues = shape.get("enum");
         if (enumValues != null) {
             boolean legal = false;
@@ -158,31 +200,31 @@ public final class ShapeValidator {
                 legal |= e.asText().equals(text);
             }
             if (!legal) {
-                violations.add(new Violation(display(path), rendered, "Member must satisfy enum value set: " + names));
+                walk.violations.add(new Violation(display(path), rendered, "Member must satisfy enum value set: " + names));
             }
         }
         String regex = shape.path("pattern").textValue();
         if (regex != null) {
             Pattern pattern = compiled(regex);
             if (pattern != null && !pattern.matcher(text).matches()) {
-                violations.add(new Violation(display(path), rendered,
+                walk.violations.add(new Violation(display(path), rendered,
                         "Member must satisfy regular expression pattern: " + regex));
             }
         }
     }
 
-    private void checkInteger(JsonNode shape, JsonNode value, String path, List<Violation> violations, List<String> typeErrors) {
+    private void checkInteger(JsonNode shape, JsonNode value, String path, Walk walk) {
         if (!value.isIntegralNumber()) {
-            typeErrors.add("Expected an integer at '" + display(path) + "'");
+            walk.typeErrors.add("Expected an integer at '" + display(path) + "'");
             return;
         }
         long number = value.asLong();
         if (shape.has("min") && number < shape.get("min").asLong()) {
-            violations.add(new Violation(display(path), "'" + number + "'",
+            walk.violations.add(new Violation(display(path), "'" + number + "'",
                     "Member must have value greater than or equal to " + shape.get("min").asLong()));
         }
         if (shape.has("max") && number > shape.get("max").asLong()) {
-            violations.add(new Violation(display(path), "'" + number + "'",
+            walk.violations.add(new Violation(display(path), "'" + number + "'",
                     "Member must have value less than or equal to " + shape.get("max").asLong()));
         }
     }

@@ -1,5 +1,6 @@
 package dev.tollgate.sandbox.s3;
 
+import dev.tollgate.sandbox.fault.Fault;
 import dev.tollgate.sandbox.http.Response;
 
 import java.net.URLDecoder;
@@ -28,9 +29,15 @@ public final class S3Endpoint {
     public Response handle(String method, String rawPath, String requestId) {
         String path = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
         int slash = path.indexOf('/');
-        String bucket = URLDecoder.decode(slash < 0 ? path : path.substring(0, slash), StandardCharsets.UTF_8);
-        String key = slash < 0 ? "" : decodePath(path.substring(slash + 1));
         boolean head = method.equals("HEAD");
+        String bucket;
+        String key;
+        try {
+            bucket = decodePath(slash < 0 ? path : path.substring(0, slash));
+            key = slash < 0 ? "" : decodePath(path.substring(slash + 1));
+        } catch (IllegalArgumentException e) {
+            return error(400, "InvalidURI", "Couldn't parse the specified URI.", "/" + path, requestId, head);
+        }
         if (!method.equals("GET") && !head) {
             return error(405, "MethodNotAllowed", "The specified method is not allowed against this resource.",
                     "/" + path, requestId, head);
@@ -54,6 +61,16 @@ public final class S3Endpoint {
                 .withHeader("x-amz-request-id", requestId)
                 .withHeader("x-amz-id-2", requestId);
         return head ? response.asHead() : response;
+    }
+
+    /** An injected fault in S3's own terms: throttling is 503 SlowDown there. */
+    public Response fault(Fault fault, boolean head, String requestId) {
+        return switch (fault.code()) {
+            case "ThrottlingException" -> error(503, "SlowDown", "Please reduce your request rate.", "/", requestId, head);
+            case "InternalFailure" -> error(500, "InternalError", "We encountered an internal error. Please try again.",
+                    "/", requestId, head);
+            default -> error(503, "ServiceUnavailable", "Service is unable to handle request.", "/", requestId, head);
+        };
     }
 
     private static String decodePath(String encoded) {

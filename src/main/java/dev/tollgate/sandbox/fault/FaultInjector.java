@@ -1,0 +1,71 @@
+package dev.tollgate.sandbox.fault;
+
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Decides, per AWS call, whether to answer with an injected fault. Settings can change while the sandbox
+ * runs (control API {@code /_sandbox/faults}). Draws come from a seeded source, so a single-threaded client
+ * sees the same sequence of faults for a seed.
+ */
+public final class FaultInjector {
+
+    private final Random random;
+    private final LongSupplier nanoTime;
+    private FaultConfig config;
+    private long windowStart;
+    private int callsInWindow;
+    private boolean windowStarted;
+
+    public FaultInjector(FaultConfig config, long seed) {
+        this(config, seed, System::nanoTime);
+    }
+
+    FaultInjector(FaultConfig config, long seed, LongSupplier nanoTime) {
+        this.config = config;
+        this.random = new Random(seed ^ 0x5DEECE66DL);
+        this.nanoTime = nanoTime;
+    }
+
+    public synchronized FaultConfig config() {
+        return config;
+    }
+
+    public synchronized void configure(FaultConfig newConfig) {
+        this.config = newConfig;
+        this.windowStarted = false;
+    }
+
+    /** How long to hold the answer back. */
+    public synchronized int latencyMillis() {
+        return config.latencyMillis();
+    }
+
+    /** The fault to answer this call with, if any. Every call counts against the quota. */
+    public synchronized Optional<Fault> next() {
+        if (!config.active()) {
+            return Optional.empty();
+        }
+        if (config.quotaPerSecond() > 0) {
+            long now = nanoTime.getAsLong();
+            if (!windowStarted || now - windowStart >= TimeUnit.SECONDS.toNanos(1)) {
+                windowStart = now;
+                callsInWindow = 0;
+                windowStarted = true;
+            }
+            callsInWindow++;
+            if (callsInWindow > config.quotaPerSecond()) {
+                return Optional.of(Fault.throttled(": more than " + config.quotaPerSecond() + " calls per second"));
+            }
+        }
+        if (config.throttleRate() > 0 && random.nextDouble() < config.throttleRate()) {
+            return Optional.of(Fault.throttled(""));
+        }
+        if (config.errorRate() > 0 && random.nextDouble() < config.errorRate()) {
+            return Optional.of(random.nextBoolean() ? Fault.internalFailure() : Fault.unavailable());
+        }
+        return Optional.empty();
+    }
+}
