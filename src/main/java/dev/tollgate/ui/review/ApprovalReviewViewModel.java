@@ -62,7 +62,7 @@ public final class ApprovalReviewViewModel {
         record Recorded(Instant at) implements Sent {
         }
 
-        record Refused(ApprovalChange change) implements Sent {
+        record Refused(ApprovalChange change, PipelineSnapshot now) implements Sent {
         }
     }
 
@@ -236,7 +236,9 @@ public final class ApprovalReviewViewModel {
                     if (sent instanceof Sent.Recorded recorded) {
                         decided(reviewed, verdict, recorded.at());
                     } else {
-                        change.set(((Sent.Refused) sent).change());
+                        Sent.Refused refused = (Sent.Refused) sent;
+                        latestSnapshot = refused.now();
+                        change.set(refused.change());
                         outcome.set(new Outcome(Outcome.Kind.NOTICE, "Nothing was sent; your comment is kept."));
                     }
                 })
@@ -245,9 +247,10 @@ public final class ApprovalReviewViewModel {
 
     /** Checks that the reviewed wait is still the one waiting, then sends; runs off the UI thread. */
     private Sent send(ApprovalRequest reviewed, ApprovalDecision decision) {
-        Optional<ApprovalChange> changed = gateway.snapshot(reviewed.pipelineName()).changeOf(reviewed);
+        PipelineSnapshot now = gateway.snapshot(reviewed.pipelineName());
+        Optional<ApprovalChange> changed = now.changeOf(reviewed);
         if (changed.isPresent()) {
-            return new Sent.Refused(changed.get());
+            return new Sent.Refused(changed.get(), now);
         }
         return new Sent.Recorded(gateway.decide(reviewed, decision));
     }

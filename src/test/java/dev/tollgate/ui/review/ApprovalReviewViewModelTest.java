@@ -164,8 +164,7 @@ class ApprovalReviewViewModelTest {
         ApprovalReviewViewModel review = reviewer();
         review.show(webapp());
         ApprovalRequest reviewed = review.requestProperty().get();
-        sandbox.control().pushCommit("ecs-webapp", "Hotfix: revert pricing banner", "dana");
-        sandbox.control().advanceClock(Duration.ofMinutes(15));
+        replaceTheWaitingExecution(reviewed);
         assertThat(webapp().pendingApprovals()).singleElement()
                 .satisfies(now -> assertThat(now.pipelineExecutionId()).isNotEqualTo(reviewed.pipelineExecutionId()));
 
@@ -184,13 +183,24 @@ class ApprovalReviewViewModelTest {
         ApprovalReviewViewModel review = reviewer();
         review.show(webapp());
         ApprovalRequest reviewed = review.requestProperty().get();
-        sandbox.control().pushCommit("ecs-webapp", "Another change", "erin");
-        sandbox.control().advanceClock(Duration.ofMinutes(15));
+        replaceTheWaitingExecution(reviewed);
 
         review.show(webapp());
 
         assertThat(review.requestProperty().get()).isEqualTo(reviewed);
         assertThat(review.changeProperty().get()).isInstanceOf(ApprovalChange.Replaced.class);
+    }
+
+    /**
+     * A newer execution waits before the busy Approval stage (as in AWS); once somebody stops the reviewed
+     * one, the newer execution takes its place with a new token.
+     */
+    private void replaceTheWaitingExecution(ApprovalRequest reviewed) {
+        sandbox.control().pushCommit("ecs-webapp", "Hotfix: revert pricing banner", "dana");
+        sandbox.control().advanceClock(Duration.ofMinutes(15));
+        clients.codePipeline().stopPipelineExecution(stop -> stop.pipelineName("ecs-webapp")
+                .pipelineExecutionId(reviewed.pipelineExecutionId()).abandon(true).reason("Replaced by the hotfix"));
+        sandbox.control().advanceClock(Duration.ofMinutes(1));
     }
 
     @Test
