@@ -15,6 +15,8 @@ import dev.tollgate.ui.common.BackgroundTasks;
 import dev.tollgate.ui.common.DialogService;
 import dev.tollgate.ui.review.ApprovalReviewView;
 import dev.tollgate.ui.review.ApprovalReviewViewModel;
+import dev.tollgate.ui.review.InboxViewModel;
+import dev.tollgate.ui.common.WatchFanOut;
 import dev.tollgate.ui.shell.MainWindow;
 import dev.tollgate.watch.Poller;
 import java.time.Clock;
@@ -43,6 +45,7 @@ public final class Tollgate implements AutoCloseable {
     private final Poller poller;
     private final BackgroundTasks tasks;
     private final BoardViewModel board;
+    private final InboxViewModel inbox;
     private final ApprovalReviewViewModel review;
 
     /**
@@ -62,7 +65,8 @@ public final class Tollgate implements AutoCloseable {
         DraftStore drafts = DraftStore.load(dataDirectory.resolve("drafts.json"), fileThread);
         this.tasks = new BackgroundTasks(commandThreads, uiThread);
         this.board = new BoardViewModel(uiThread);
-        this.poller = new Poller(pipelines, pollThreads, pollInterval, board);
+        this.inbox = new InboxViewModel(uiThread, tasks, releases);
+        this.poller = new Poller(pipelines, pollThreads, pollInterval, new WatchFanOut(board, inbox));
         this.review = new ApprovalReviewViewModel(pipelines, releases, tasks, dialogs, drafts, poller::refreshNow);
     }
 
@@ -73,7 +77,7 @@ public final class Tollgate implements AutoCloseable {
     /** Builds the main window's content; call on the JavaFX thread. */
     public MainWindow mainWindow(Consumer<String> openLink) {
         ApprovalReviewView reviewView = new ApprovalReviewView(review, clock, openLink);
-        return new MainWindow(settings.label(), board, review, reviewView, tasks, poller::refreshAll, clock);
+        return new MainWindow(settings.label(), board, inbox, review, reviewView, tasks, poller::refreshAll, clock);
     }
 
     public ConnectionSettings settings() {

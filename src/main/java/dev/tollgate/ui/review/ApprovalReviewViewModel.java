@@ -131,6 +131,18 @@ public final class ApprovalReviewViewModel {
         change.set(snapshot.changeOf(current).orElse(null));
     }
 
+    /** Opens one particular waiting approval of the shown pipeline (from the inbox or a notification). */
+    public void focus(ApprovalRequest wanted) {
+        if (latestSnapshot == null || !latestSnapshot.name().equals(wanted.pipelineName()) || busy.get()) {
+            return;
+        }
+        ApprovalRequest current = request.get();
+        if (current != null && current.sameWaitAs(wanted)) {
+            return;
+        }
+        latestSnapshot.pendingApprovals().stream().filter(wanted::sameWaitAs).findFirst().ifPresent(this::adopt);
+    }
+
     /** After a change was shown: review what waits now (possibly nothing). */
     public void reviewLatest() {
         outcome.set(null);

@@ -9,6 +9,13 @@ import dev.tollgate.ui.common.StatusLook;
 import dev.tollgate.ui.graph.PipelineGraphView;
 import dev.tollgate.ui.review.ApprovalReviewView;
 import dev.tollgate.ui.review.ApprovalReviewViewModel;
+import dev.tollgate.ui.review.InboxView;
+import dev.tollgate.ui.review.InboxViewModel;
+import dev.tollgate.pipeline.ApprovalRequest;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import java.time.Clock;
 import java.time.Instant;
 import javafx.animation.Animation;
@@ -45,7 +52,7 @@ public final class MainWindow extends BorderPane {
     private final PipelineGraphView graph = new PipelineGraphView();
     private final Runnable refreshAll;
 
-    public MainWindow(String connectionLabel, BoardViewModel board, ApprovalReviewViewModel review,
+    public MainWindow(String connectionLabel, BoardViewModel board, InboxViewModel inbox, ApprovalReviewViewModel review,
             ApprovalReviewView reviewView, BackgroundTasks tasks, Runnable refreshAll, Clock clock) {
         this.board = board;
         this.clock = clock;
@@ -72,10 +79,43 @@ public final class MainWindow extends BorderPane {
         detailScroll.visibleProperty().bind(board.selectedProperty().isNotNull());
         empty.visibleProperty().bind(board.selectedProperty().isNull());
 
-        SplitPane split = new SplitPane(list, right);
-        split.setDividerPositions(0.24);
-        SplitPane.setResizableWithParent(list, false);
-        setCenter(split);
+        Consumer<ApprovalRequest> open = request -> {
+            board.selectedNameProperty().set(request.pipelineName());
+            review.focus(request);
+        };
+        Tab approvals = new Tab(null, new InboxView(inbox, clock, open));
+        approvals.setId("approvalsTab");
+        approvals.textProperty().bind(Bindings.format("Approvals (%d)", inbox.countProperty()));
+        approvals.setGraphic(new FontIcon(Feather.USER_CHECK));
+        Tab pipelines = new Tab("Pipelines", list);
+        pipelines.setId("pipelinesTab");
+        pipelines.setGraphic(new FontIcon(Feather.LAYERS));
+        TabPane sidebar = new TabPane(approvals, pipelines);
+        sidebar.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        sidebar.getStyleClass().add("sidebar");
+
+        SplitPane split = new SplitPane(sidebar, right);
+        split.setDividerPositions(0.26);
+        SplitPane.setResizableWithParent(sidebar, false);
+        Toast toast = new Toast();
+        StackPane.setAlignment(toast, Pos.TOP_RIGHT);
+        StackPane.setMargin(toast, new Insets(12));
+        setCenter(new StackPane(split, toast));
+        // At start-up an approver wants the newest waiting approval in front of them, once.
+        inbox.items().addListener(new javafx.collections.ListChangeListener<>() {
+            @Override
+            public void onChanged(Change<? extends dev.tollgate.ui.review.InboxItem> change) {
+                if (!inbox.items().isEmpty()) {
+                    inbox.items().removeListener(this);
+                    open.accept(inbox.items().get(0).request());
+                }
+            }
+        });
+        inbox.arrivalProperty().addListener((obs, old, request) -> {
+            if (request != null) {
+                toast.show("New approval waiting: " + request.location(), () -> open.accept(request));
+            }
+        });
         setBottom(statusLine());
 
         board.selectedProperty().addListener((obs, old, snapshot) -> {
