@@ -16,6 +16,8 @@ import dev.tollgate.ui.common.DialogService;
 import dev.tollgate.ui.review.ApprovalReviewView;
 import dev.tollgate.ui.review.ApprovalReviewViewModel;
 import dev.tollgate.ui.review.InboxViewModel;
+import dev.tollgate.ui.review.LocalReleaseView;
+import dev.tollgate.ui.review.LocalReleaseViewModel;
 import dev.tollgate.ui.common.WatchFanOut;
 import dev.tollgate.ui.shell.MainWindow;
 import dev.tollgate.watch.Poller;
@@ -46,6 +48,7 @@ public final class Tollgate implements AutoCloseable {
     private final BackgroundTasks tasks;
     private final BoardViewModel board;
     private final InboxViewModel inbox;
+    private final ReleaseFinder releases;
     private final ApprovalReviewViewModel review;
 
     /**
@@ -57,7 +60,7 @@ public final class Tollgate implements AutoCloseable {
         this.clock = clock;
         this.clients = new AwsClients(settings);
         PipelineGateway pipelines = new CodePipelineGateway(clients.codePipeline(), clock);
-        ReleaseFinder releases = new ReleaseFinder(pipelines, new S3ArtifactSource(clients.s3()),
+        this.releases = new ReleaseFinder(pipelines, new S3ArtifactSource(clients.s3()),
                 new EcrImageRegistry(clients.ecr()), ArtifactLimits.defaults());
         this.pollThreads = Executors.newScheduledThreadPool(2, daemonThreads("tollgate-poll"));
         this.commandThreads = Executors.newFixedThreadPool(3, daemonThreads("tollgate-command"));
@@ -77,7 +80,9 @@ public final class Tollgate implements AutoCloseable {
     /** Builds the main window's content; call on the JavaFX thread. */
     public MainWindow mainWindow(Consumer<String> openLink) {
         ApprovalReviewView reviewView = new ApprovalReviewView(review, clock, openLink);
-        return new MainWindow(settings.label(), board, inbox, review, reviewView, tasks, poller::refreshAll, clock);
+        LocalReleaseView localRelease = new LocalReleaseView(new LocalReleaseViewModel(releases, tasks), clock);
+        return new MainWindow(settings.label(), board, inbox, review, reviewView, localRelease, tasks,
+                poller::refreshAll, clock);
     }
 
     public ConnectionSettings settings() {

@@ -73,6 +73,8 @@ public final class TollgateApp extends Application {
         scene.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.F5) {
                 window.refresh();
+            } else if (event.getCode() == KeyCode.O && event.isShortcutDown()) {
+                window.openDefinitionsFile();
             }
         });
         String connection = tollgate.settings().label();

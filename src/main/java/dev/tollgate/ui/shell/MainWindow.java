@@ -10,6 +10,7 @@ import dev.tollgate.ui.graph.PipelineGraphView;
 import dev.tollgate.ui.review.ApprovalReviewView;
 import dev.tollgate.ui.review.ApprovalReviewViewModel;
 import dev.tollgate.ui.review.InboxView;
+import dev.tollgate.ui.review.LocalReleaseView;
 import dev.tollgate.ui.review.InboxViewModel;
 import dev.tollgate.pipeline.ApprovalRequest;
 import java.util.function.Consumer;
@@ -51,15 +52,18 @@ public final class MainWindow extends BorderPane {
     private final Label pipelineStatus = new Label();
     private final PipelineGraphView graph = new PipelineGraphView();
     private final Runnable refreshAll;
+    private final LocalReleaseView localRelease;
 
     public MainWindow(String connectionLabel, BoardViewModel board, InboxViewModel inbox, ApprovalReviewViewModel review,
-            ApprovalReviewView reviewView, BackgroundTasks tasks, Runnable refreshAll, Clock clock) {
+            ApprovalReviewView reviewView, LocalReleaseView localRelease, BackgroundTasks tasks, Runnable refreshAll,
+            Clock clock) {
         this.board = board;
         this.clock = clock;
         this.refreshAll = refreshAll;
+        this.localRelease = localRelease;
         getStyleClass().add("main-window");
 
-        setTop(header(connectionLabel, tasks, refreshAll));
+        setTop(header(connectionLabel, tasks, refreshAll, localRelease.openButton()));
 
         PipelineListView list = new PipelineListView(board);
         pipelineTitle.getStyleClass().add("pipeline-title");
@@ -132,6 +136,11 @@ public final class MainWindow extends BorderPane {
         board.lastUpdateProperty().addListener((obs, old, at) -> showFreshness());
     }
 
+    /** File → Open (Ctrl+O): inspect a definitions file from disk. */
+    public void openDefinitionsFile() {
+        localRelease.choose(getScene().getWindow());
+    }
+
     /** Polls everything now (Refresh button, F5). */
     public void refresh() {
         refreshAll.run();
@@ -145,7 +154,7 @@ public final class MainWindow extends BorderPane {
         return board.waitingApprovalsProperty();
     }
 
-    private HBox header(String connectionLabel, BackgroundTasks tasks, Runnable refreshAll) {
+    private HBox header(String connectionLabel, BackgroundTasks tasks, Runnable refreshAll, Button openFile) {
         Label appName = new Label("Tollgate", new FontIcon(Feather.SHIELD));
         appName.getStyleClass().add("app-name");
         Label connection = new Label(connectionLabel, new FontIcon(Feather.CLOUD));
@@ -162,7 +171,7 @@ public final class MainWindow extends BorderPane {
         refresh.setId("refreshButton");
         refresh.setTooltip(new Tooltip("Refresh now (F5)"));
         refresh.setOnAction(event -> refresh());
-        HBox header = new HBox(12, appName, connection, spacer, busy, updated, refresh);
+        HBox header = new HBox(12, appName, connection, spacer, busy, updated, openFile, refresh);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
         header.getStyleClass().add("header-bar");
