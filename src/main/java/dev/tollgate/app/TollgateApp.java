@@ -6,6 +6,7 @@ import dev.tollgate.sandbox.Sandbox;
 import dev.tollgate.sandbox.SandboxConfig;
 import dev.tollgate.storage.AppDirectories;
 import dev.tollgate.ui.common.FxDialogService;
+import dev.tollgate.ui.common.UncaughtErrors;
 import dev.tollgate.ui.shell.MainWindow;
 import dev.tollgate.ui.shell.Theme;
 import java.time.Clock;
@@ -58,8 +59,14 @@ public final class TollgateApp extends Application {
     @Override
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
-        Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
-                LOG.error("Uncaught exception on {}", thread.getName(), error));
+        UncaughtErrors uncaught = new UncaughtErrors(Platform::runLater, message -> {
+            Alert alert = new Alert(Alert.AlertType.WARNING, message);
+            alert.setHeaderText("Something went wrong");
+            alert.initOwner(stage);
+            alert.show();
+        });
+        Thread.setDefaultUncaughtExceptionHandler(uncaught);
+        Thread.currentThread().setUncaughtExceptionHandler(uncaught);
         if (startupProblem != null) {
             Alert alert = new Alert(Alert.AlertType.ERROR, startupProblem);
             alert.setHeaderText("Tollgate could not start");

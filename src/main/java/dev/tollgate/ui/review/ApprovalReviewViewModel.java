@@ -73,7 +73,13 @@ public final class ApprovalReviewViewModel {
     private final DraftStore drafts;
     private final Consumer<String> refreshPipeline;
 
+    /** A decision whose call failed in a way that leaves its fate unknown. */
+    private record Unconfirmed(ApprovalRequest reviewed, ApprovalDecision decision) {
+    }
+
     private String shownPipeline;
+    private ApprovalDecision pendingDecision;
+    private Unconfirmed unconfirmed;
     private PipelineSnapshot latestSnapshot;
     private final ReadOnlyObjectWrapper<ApprovalRequest> request = new ReadOnlyObjectWrapper<>(this, "request");
     private final ReadOnlyObjectWrapper<PipelineExecution> execution = new ReadOnlyObjectWrapper<>(this, "execution");
@@ -123,6 +129,7 @@ public final class ApprovalReviewViewModel {
         if (busy.get() || snapshot == null) {
             return;
         }
+        settleUnconfirmed(snapshot);
         ApprovalRequest current = request.get();
         if (current == null) {
             adopt(firstWaiting(snapshot));
@@ -240,6 +247,8 @@ public final class ApprovalReviewViewModel {
             return;
         }
         ApprovalDecision decision = new ApprovalDecision(verdict, comment.get());
+        pendingDecision = decision;
+        unconfirmed = null;
         busy.set(true);
         outcome.set(null);
         tasks.submit(() -> send(reviewed, decision))
@@ -264,7 +273,30 @@ public final class ApprovalReviewViewModel {
         if (changed.isPresent()) {
             return new Sent.Refused(changed.get(), now);
         }
-        return new Sent.Recorded(gateway.decide(reviewed, decision));
+        try {
+            return new Sent.Recorded(gateway.decide(reviewed, decision));
+        } catch (GatewayException e) {
+            if (e.problem() != GatewayException.Problem.APPROVAL_ALREADY_DECIDED) {
+                throw e;
+            }
+            // The SDK retries a call whose answer was lost; the retry then finds our own decision recorded.
+            Optional<ApprovalChange> after = gateway.snapshot(reviewed.pipelineName()).changeOf(reviewed);
+            if (after.filter(change -> isOurs(change, decision)).isPresent()) {
+                return new Sent.Recorded(((ApprovalChange.Decided) after.get()).at());
+            }
+            throw e;
+        }
+    }
+
+    /** A recorded decision with our verdict and our exact comment is the one we sent. */
+    private static boolean isOurs(ApprovalChange change, ApprovalDecision decision) {
+        if (!(change instanceof ApprovalChange.Decided decided)) {
+            return false;
+        }
+        boolean sameVerdict = decision.verdict() == Verdict.APPROVE
+                ? decided.outcome().is(dev.tollgate.pipeline.Status.Kind.SUCCEEDED)
+                : decided.outcome().is(dev.tollgate.pipeline.Status.Kind.FAILED);
+        return sameVerdict && Objects.equals(Objects.toString(decided.summary(), ""), decision.comment());
     }
 
     private void decided(ApprovalRequest reviewed, Verdict verdict, Instant at) {
@@ -292,7 +324,32 @@ public final class ApprovalReviewViewModel {
         }
         String message = messageOf(error);
         LOG.warn("Decision on {} failed: {}", reviewed.location(), message);
+        if (error instanceof GatewayException gatewayError && gatewayError.isTransient()) {
+            // The request may have reached AWS before the connection failed: say so, and let the next
+            // refresh tell whether it was recorded.
+            unconfirmed = new Unconfirmed(reviewed, pendingDecision);
+            outcome.set(new Outcome(Outcome.Kind.FAILED, message
+                    + " Tollgate cannot tell yet whether the decision was recorded; it will check as soon as AWS answers."
+                    + " Your comment is kept."));
+            return;
+        }
         outcome.set(new Outcome(Outcome.Kind.FAILED, message + " Nothing was recorded; your comment is kept."));
+    }
+
+    /** After a transient failure: settles the unconfirmed decision from what the pipeline now shows. */
+    private void settleUnconfirmed(PipelineSnapshot snapshot) {
+        Unconfirmed pending = unconfirmed;
+        if (pending == null || !snapshot.name().equals(pending.reviewed().pipelineName())) {
+            return;
+        }
+        unconfirmed = null;
+        Optional<ApprovalChange> now = snapshot.changeOf(pending.reviewed());
+        if (now.filter(change -> isOurs(change, pending.decision())).isPresent()) {
+            decided(pending.reviewed(), pending.decision().verdict(), ((ApprovalChange.Decided) now.get()).at());
+        } else if (now.isEmpty()) {
+            outcome.set(new Outcome(Outcome.Kind.FAILED,
+                    "The decision was not recorded: the approval still waits. Your comment is kept; decide again when ready."));
+        }
     }
 
     private static String messageOf(Throwable error) {
