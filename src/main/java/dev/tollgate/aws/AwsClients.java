@@ -55,7 +55,7 @@ public final class AwsClients implements AutoCloseable {
             return ProfileCredentialsProvider.builder().profileName(profile.name()).build();
         }
         var keys = (ConnectionSettings.CredentialsSource.SandboxKeys) source;
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.accessKeyId(), "sandbox"));
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey()));
     }
 
     private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder) {

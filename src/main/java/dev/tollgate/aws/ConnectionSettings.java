@@ -17,7 +17,12 @@ public record ConnectionSettings(String label, CredentialsSource credentials, St
         }
 
         /** Fixed credentials that mean nothing outside the loopback sandbox, which accepts any. */
-        record SandboxKeys(String accessKeyId) implements CredentialsSource {
+        record SandboxKeys(String accessKeyId, String secretAccessKey) implements CredentialsSource {
+            @Override
+            public String toString() {
+                // Records print their fields; a secret must never reach a log line that way.
+                return "SandboxKeys[accessKeyId=" + accessKeyId + "]";
+            }
         }
     }
 
@@ -29,8 +34,14 @@ public record ConnectionSettings(String label, CredentialsSource credentials, St
     }
 
     public static ConnectionSettings sandbox(URI endpoint) {
-        return new ConnectionSettings("Sandbox", new CredentialsSource.SandboxKeys("TOLLGATESANDBOX"), "us-east-1",
+        return new ConnectionSettings("Sandbox", new CredentialsSource.SandboxKeys("TOLLGATESANDBOX", "sandbox-accepts-any-secret"), "us-east-1",
                 Optional.of(endpoint));
+    }
+
+    /** The sandbox with chosen keys: each access key id is a different caller to the sandbox. */
+    public static ConnectionSettings sandbox(URI endpoint, String accessKeyId, String secretAccessKey) {
+        return new ConnectionSettings("Sandbox", new CredentialsSource.SandboxKeys(accessKeyId, secretAccessKey),
+                "us-east-1", Optional.of(endpoint));
     }
 
     public static ConnectionSettings profile(String profile, String region) {

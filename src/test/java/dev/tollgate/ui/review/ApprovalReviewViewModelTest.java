@@ -4,28 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.aws.AwsClients;
 import dev.tollgate.aws.CodePipelineGateway;
-import dev.tollgate.aws.ConnectionSettings;
-import dev.tollgate.aws.EcrImageRegistry;
-import dev.tollgate.aws.S3ArtifactSource;
 import dev.tollgate.pipeline.ApprovalChange;
 import dev.tollgate.pipeline.ApprovalDecision;
 import dev.tollgate.pipeline.ApprovalRequest;
 import dev.tollgate.pipeline.PipelineSnapshot;
 import dev.tollgate.pipeline.Status;
-import dev.tollgate.release.ArtifactLimits;
 import dev.tollgate.release.ExecutionImages;
 import dev.tollgate.release.ImageComparison;
-import dev.tollgate.release.ReleaseFinder;
-import dev.tollgate.sandbox.ManualClock;
 import dev.tollgate.sandbox.Sandbox;
-import dev.tollgate.sandbox.SandboxConfig;
 import dev.tollgate.storage.DraftStore;
+import dev.tollgate.testing.SandboxFixture;
 import dev.tollgate.ui.common.BackgroundTasks;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +34,7 @@ class ApprovalReviewViewModelTest {
     @TempDir
     Path dataDirectory;
 
+    private SandboxFixture aws;
     private Sandbox sandbox;
     private AwsClients clients;
     private CodePipelineGateway gateway;
@@ -50,22 +43,20 @@ class ApprovalReviewViewModelTest {
 
     @BeforeEach
     void start() {
-        sandbox = Sandbox.start(SandboxConfig.defaults().withClock(new ManualClock(Instant.parse("2026-11-24T09:00:00Z"))));
-        clients = new AwsClients(ConnectionSettings.sandbox(sandbox.endpoint()));
-        gateway = new CodePipelineGateway(clients.codePipeline(), Clock.systemUTC());
+        aws = SandboxFixture.start();
+        sandbox = aws.sandbox;
+        clients = aws.clients;
+        gateway = aws.gateway;
     }
 
     @AfterEach
     void stop() {
-        clients.close();
-        sandbox.close();
+        aws.close();
     }
 
     private ApprovalReviewViewModel reviewer() {
         DraftStore drafts = DraftStore.load(dataDirectory.resolve("drafts.json"), Runnable::run);
-        ReleaseFinder releases = new ReleaseFinder(gateway, new S3ArtifactSource(clients.s3()),
-                new EcrImageRegistry(clients.ecr()), ArtifactLimits.defaults());
-        return new ApprovalReviewViewModel(gateway, releases, new BackgroundTasks(Runnable::run, Runnable::run),
+        return new ApprovalReviewViewModel(gateway, aws.releases, new BackgroundTasks(Runnable::run, Runnable::run),
                 (title, question, label) -> confirmReject, drafts, refreshed::add);
     }
 
