@@ -5,6 +5,17 @@ import dev.tollgate.aws.ConnectionSettings;
 import dev.tollgate.sandbox.Sandbox;
 import dev.tollgate.sandbox.SandboxConfig;
 import dev.tollgate.storage.AppDirectories;
+import dev.tollgate.storage.Preferences;
+import dev.tollgate.ui.shell.HelpDialogs;
+import dev.tollgate.ui.shell.SystemAppearance;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.control.Button;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 import dev.tollgate.ui.common.FxDialogService;
 import dev.tollgate.ui.common.UncaughtErrors;
 import dev.tollgate.ui.shell.MainWindow;
@@ -33,6 +44,10 @@ public final class TollgateApp extends Application {
     private static final Duration POLL_INTERVAL = Duration.ofSeconds(3);
 
     private Sandbox sandbox;
+    private AppDirectories directories;
+    private Preferences preferences = Preferences.defaults();
+    private boolean systemPrefersDark;
+    private final BooleanProperty dark = new SimpleBooleanProperty(false);
     private Tollgate tollgate;
     private String startupProblem;
     private Stage stage;
@@ -40,6 +55,10 @@ public final class TollgateApp extends Application {
     @Override
     public void init() {
         try {
+            directories = AppDirectories.forCurrentUser();
+            preferences = Preferences.load(directories.config().resolve("preferences.json"));
+            systemPrefersDark = "system".equals(preferences.theme())
+                    && SystemAppearance.prefersDark(System.getProperty("os.name", ""));
             LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
             Optional<ConnectionSettings> configured = options.forceSandbox() ? Optional.empty()
                     : new ConnectionDiscovery(System.getenv()).configured(options.profile());
@@ -49,7 +68,7 @@ public final class TollgateApp extends Application {
                 return ConnectionSettings.sandbox(sandbox.endpoint());
             });
             tollgate = new Tollgate(settings, Platform::runLater, Clock.systemDefaultZone(), POLL_INTERVAL,
-                    new FxDialogService(() -> stage), AppDirectories.forCurrentUser().config());
+                    new FxDialogService(() -> stage), directories.config());
         } catch (RuntimeException e) {
             LOG.error("Tollgate could not start", e);
             startupProblem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -75,13 +94,25 @@ public final class TollgateApp extends Application {
             return;
         }
         MainWindow window = tollgate.mainWindow(url -> getHostServices().showDocument(url));
-        Scene scene = new Scene(window, 1280, 800);
-        Theme.apply(scene);
+        Preferences.WindowBounds bounds = preferences.window();
+        Scene scene = new Scene(window, bounds == null ? 1280 : bounds.width(), bounds == null ? 800 : bounds.height());
+        dark.set("dark".equals(preferences.theme()) || systemPrefersDark);
+        Theme.apply(scene, dark.get());
+        dark.addListener((obs, old, isDark) -> {
+            Theme.use(isDark);
+            preferences = preferences.withTheme(isDark ? "dark" : "light");
+        });
+        window.addHeaderTool(themeToggle());
+        window.addHeaderTool(helpMenu(primaryStage));
         scene.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.F5) {
                 window.refresh();
             } else if (event.getCode() == KeyCode.O && event.isShortcutDown()) {
                 window.openDefinitionsFile();
+            } else if (event.getCode() == KeyCode.D && event.isShortcutDown() && event.isShiftDown()) {
+                dark.set(!dark.get());
+            } else if (event.getCode() == KeyCode.F1) {
+                HelpDialogs.showShortcuts(primaryStage);
             }
         });
         String connection = tollgate.settings().label();
@@ -93,6 +124,11 @@ public final class TollgateApp extends Application {
                 new Image(TollgateApp.class.getResourceAsStream("tollgate-64.png")),
                 new Image(TollgateApp.class.getResourceAsStream("tollgate-256.png")));
         primaryStage.setScene(scene);
+        if (bounds != null) {
+            primaryStage.setX(bounds.x());
+            primaryStage.setY(bounds.y());
+            primaryStage.setMaximized(bounds.maximized());
+        }
         primaryStage.setMinWidth(900);
         primaryStage.setMinHeight(600);
         primaryStage.show();
@@ -106,8 +142,41 @@ public final class TollgateApp extends Application {
                 LOG.info("First window after {} ms", java.time.Duration.between(started, java.time.Instant.now()).toMillis()));
     }
 
+    private Button themeToggle() {
+        Button toggle = new Button();
+        toggle.setId("themeToggle");
+        toggle.graphicProperty().bind(Bindings.createObjectBinding(
+                () -> new FontIcon(dark.get() ? Feather.SUN : Feather.MOON), dark));
+        toggle.setTooltip(new Tooltip("Light or dark (Ctrl+Shift+D)"));
+        toggle.setOnAction(event -> dark.set(!dark.get()));
+        return toggle;
+    }
+
+    private MenuButton helpMenu(Stage owner) {
+        MenuItem shortcuts = new MenuItem("Keyboard shortcuts (F1)");
+        shortcuts.setOnAction(event -> HelpDialogs.showShortcuts(owner));
+        MenuItem logs = new MenuItem("Open the log folder");
+        logs.setOnAction(event -> getHostServices().showDocument(directories.state().toUri().toString()));
+        MenuItem about = new MenuItem("About Tollgate");
+        String version = Optional.ofNullable(TollgateApp.class.getPackage().getImplementationVersion()).orElse("development build");
+        about.setOnAction(event -> HelpDialogs.showAbout(owner, version, url -> getHostServices().showDocument(url)));
+        MenuButton help = new MenuButton(null, new FontIcon(Feather.HELP_CIRCLE), shortcuts, logs, about);
+        help.setId("helpMenu");
+        return help;
+    }
+
     @Override
     public void stop() {
+        if (stage != null && stage.getScene() != null && directories != null) {
+            Preferences remembered = preferences.withWindow(new Preferences.WindowBounds(
+                    stage.getX(), stage.getY(), stage.getScene().getWidth(), stage.getScene().getHeight(), stage.isMaximized()));
+            try {
+                // The window is already gone: this small write delays only the exit, never a frame.
+                remembered.save(directories.config().resolve("preferences.json"));
+            } catch (java.io.IOException e) {
+                LOG.warn("Could not save preferences: {}", e.getMessage());
+            }
+        }
         if (tollgate != null) {
             tollgate.close();
         }

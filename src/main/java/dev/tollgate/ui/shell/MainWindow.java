@@ -53,6 +53,7 @@ public final class MainWindow extends BorderPane {
     private final PipelineGraphView graph = new PipelineGraphView();
     private final Runnable refreshAll;
     private final LocalReleaseView localRelease;
+    private HBox header;
 
     public MainWindow(String connectionLabel, BoardViewModel board, InboxViewModel inbox, ApprovalReviewViewModel review,
             ApprovalReviewView reviewView, LocalReleaseView localRelease, BackgroundTasks tasks, Runnable refreshAll,
@@ -141,6 +142,11 @@ public final class MainWindow extends BorderPane {
         localRelease.choose(getScene().getWindow());
     }
 
+    /** Adds a button or menu at the right end of the header (theme, help). */
+    public void addHeaderTool(javafx.scene.Node tool) {
+        header.getChildren().add(tool);
+    }
+
     /** Polls everything now (Refresh button, F5). */
     public void refresh() {
         refreshAll.run();
@@ -172,6 +178,7 @@ public final class MainWindow extends BorderPane {
         refresh.setTooltip(new Tooltip("Refresh now (F5)"));
         refresh.setOnAction(event -> refresh());
         HBox header = new HBox(12, appName, connection, spacer, busy, updated, openFile, refresh);
+        this.header = header;
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
         header.getStyleClass().add("header-bar");
