@@ -6,6 +6,7 @@ import dev.tollgate.sandbox.Sandbox;
 import dev.tollgate.sandbox.SandboxConfig;
 import dev.tollgate.storage.AppDirectories;
 import dev.tollgate.storage.Preferences;
+import dev.tollgate.ui.shell.DesktopNotifier;
 import dev.tollgate.ui.shell.HelpDialogs;
 import dev.tollgate.ui.shell.SystemAppearance;
 import javafx.beans.property.BooleanProperty;
@@ -102,6 +103,8 @@ public final class TollgateApp extends Application {
             Theme.use(isDark);
             preferences = preferences.withTheme(isDark ? "dark" : "light");
         });
+        window.useDesktopNotifier(new DesktopNotifier(command -> new Thread(command, "tollgate-notify").start(),
+                System.getProperty("os.name", ""), System.getenv("PATH")));
         window.addHeaderTool(themeToggle());
         window.addHeaderTool(helpMenu(primaryStage));
         scene.setOnKeyPressed(event -> {

@@ -54,6 +54,7 @@ public final class MainWindow extends BorderPane {
     private final Runnable refreshAll;
     private final LocalReleaseView localRelease;
     private HBox header;
+    private DesktopNotifier desktopNotifier = new DesktopNotifier(Runnable::run, "", null);
 
     public MainWindow(String connectionLabel, BoardViewModel board, InboxViewModel inbox, ApprovalReviewViewModel review,
             ApprovalReviewView reviewView, LocalReleaseView localRelease, BackgroundTasks tasks, Runnable refreshAll,
@@ -119,6 +120,9 @@ public final class MainWindow extends BorderPane {
         inbox.arrivalProperty().addListener((obs, old, request) -> {
             if (request != null) {
                 toast.show("New approval waiting: " + request.location(), () -> open.accept(request));
+                if (getScene() != null && getScene().getWindow() != null && !getScene().getWindow().isFocused()) {
+                    desktopNotifier.notify("Approval waiting", request.location());
+                }
             }
         });
         setBottom(statusLine());
@@ -140,6 +144,11 @@ public final class MainWindow extends BorderPane {
     /** File → Open (Ctrl+O): inspect a definitions file from disk. */
     public void openDefinitionsFile() {
         localRelease.choose(getScene().getWindow());
+    }
+
+    /** Where OS notifications go when the window is not in front; none by default (tests). */
+    public void useDesktopNotifier(DesktopNotifier notifier) {
+        this.desktopNotifier = notifier;
     }
 
     /** Adds a button or menu at the right end of the header (theme, help). */
