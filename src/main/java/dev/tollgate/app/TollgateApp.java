@@ -6,7 +6,9 @@ import dev.tollgate.sandbox.Sandbox;
 import dev.tollgate.sandbox.SandboxConfig;
 import dev.tollgate.storage.AppDirectories;
 import dev.tollgate.storage.Preferences;
+import dev.tollgate.ui.common.Texts;
 import dev.tollgate.ui.shell.DesktopNotifier;
+import java.util.Locale;
 import dev.tollgate.ui.shell.HelpDialogs;
 import dev.tollgate.ui.shell.SystemAppearance;
 import javafx.beans.property.BooleanProperty;
@@ -48,6 +50,7 @@ public final class TollgateApp extends Application {
     private AppDirectories directories;
     private Preferences preferences = Preferences.defaults();
     private boolean systemPrefersDark;
+    private final Locale systemLocale = Locale.getDefault();
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
     private Tollgate tollgate;
     private String startupProblem;
@@ -58,6 +61,9 @@ public final class TollgateApp extends Application {
         try {
             directories = AppDirectories.forCurrentUser();
             preferences = Preferences.load(directories.config().resolve("preferences.json"));
+            if (!"system".equals(preferences.language())) {
+                Locale.setDefault(Locale.forLanguageTag(preferences.language()));
+            }
             systemPrefersDark = "system".equals(preferences.theme())
                     && SystemAppearance.prefersDark(System.getProperty("os.name", ""));
             LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
@@ -94,20 +100,17 @@ public final class TollgateApp extends Application {
             Platform.exit();
             return;
         }
-        MainWindow window = tollgate.mainWindow(url -> getHostServices().showDocument(url));
         Preferences.WindowBounds bounds = preferences.window();
-        Scene scene = new Scene(window, bounds == null ? 1280 : bounds.width(), bounds == null ? 800 : bounds.height());
+        Scene scene = new Scene(buildWindow(primaryStage), bounds == null ? 1280 : bounds.width(),
+                bounds == null ? 800 : bounds.height());
         dark.set("dark".equals(preferences.theme()) || systemPrefersDark);
         Theme.apply(scene, dark.get());
         dark.addListener((obs, old, isDark) -> {
             Theme.use(isDark);
             preferences = preferences.withTheme(isDark ? "dark" : "light");
         });
-        window.useDesktopNotifier(new DesktopNotifier(command -> new Thread(command, "tollgate-notify").start(),
-                System.getProperty("os.name", ""), System.getenv("PATH")));
-        window.addHeaderTool(themeToggle());
-        window.addHeaderTool(helpMenu(primaryStage));
         scene.setOnKeyPressed(event -> {
+            MainWindow window = (MainWindow) scene.getRoot();
             if (event.getCode() == KeyCode.F5) {
                 window.refresh();
             } else if (event.getCode() == KeyCode.O && event.isShortcutDown()) {
@@ -119,10 +122,11 @@ public final class TollgateApp extends Application {
             }
         });
         String connection = tollgate.settings().label();
+        MainWindow first = (MainWindow) scene.getRoot();
         primaryStage.titleProperty().bind(Bindings.createStringBinding(() -> {
-            int waiting = window.waitingApprovals();
+            int waiting = first.waitingApprovals();
             return (waiting > 0 ? "(" + waiting + ") " : "") + "Tollgate — " + connection;
-        }, window.waitingApprovalsObservable()));
+        }, first.waitingApprovalsObservable()));
         primaryStage.getIcons().addAll(
                 new Image(TollgateApp.class.getResourceAsStream("tollgate-64.png")),
                 new Image(TollgateApp.class.getResourceAsStream("tollgate-256.png")));
@@ -145,22 +149,49 @@ public final class TollgateApp extends Application {
                 LOG.info("First window after {} ms", java.time.Duration.between(started, java.time.Instant.now()).toMillis()));
     }
 
+    /** The window's content in the current language; rebuilt when the language changes, state kept in the view models. */
+    private MainWindow buildWindow(Stage owner) {
+        MainWindow window = tollgate.mainWindow(url -> getHostServices().showDocument(url));
+        window.useDesktopNotifier(new DesktopNotifier(command -> new Thread(command, "tollgate-notify").start(),
+                System.getProperty("os.name", ""), System.getenv("PATH")));
+        window.addHeaderTool(themeToggle());
+        window.addHeaderTool(languageMenu(owner));
+        window.addHeaderTool(helpMenu(owner));
+        return window;
+    }
+
+    private MenuButton languageMenu(Stage owner) {
+        MenuButton menu = new MenuButton(null, new FontIcon(Feather.GLOBE));
+        menu.setId("languageMenu");
+        menu.setTooltip(new Tooltip(Texts.get("shell.language")));
+        for (String[] choice : new String[][] {{"system", Texts.get("shell.language.system")}, {"en", "English"}, {"fr", "Français"}}) {
+            MenuItem item = new MenuItem(choice[1]);
+            item.setOnAction(event -> {
+                preferences = preferences.withLanguage(choice[0]);
+                Locale.setDefault(choice[0].equals("system") ? systemLocale : Locale.forLanguageTag(choice[0]));
+                owner.getScene().setRoot(buildWindow(owner));
+            });
+            menu.getItems().add(item);
+        }
+        return menu;
+    }
+
     private Button themeToggle() {
         Button toggle = new Button();
         toggle.setId("themeToggle");
         toggle.graphicProperty().bind(Bindings.createObjectBinding(
                 () -> new FontIcon(dark.get() ? Feather.SUN : Feather.MOON), dark));
-        toggle.setTooltip(new Tooltip("Light or dark (Ctrl+Shift+D)"));
+        toggle.setTooltip(new Tooltip(Texts.get("shell.theme")));
         toggle.setOnAction(event -> dark.set(!dark.get()));
         return toggle;
     }
 
     private MenuButton helpMenu(Stage owner) {
-        MenuItem shortcuts = new MenuItem("Keyboard shortcuts (F1)");
+        MenuItem shortcuts = new MenuItem(Texts.get("shell.help.shortcuts"));
         shortcuts.setOnAction(event -> HelpDialogs.showShortcuts(owner));
-        MenuItem logs = new MenuItem("Open the log folder");
+        MenuItem logs = new MenuItem(Texts.get("shell.help.logs"));
         logs.setOnAction(event -> getHostServices().showDocument(directories.state().toUri().toString()));
-        MenuItem about = new MenuItem("About Tollgate");
+        MenuItem about = new MenuItem(Texts.get("shell.help.about"));
         String version = Optional.ofNullable(TollgateApp.class.getPackage().getImplementationVersion()).orElse("development build");
         about.setOnAction(event -> HelpDialogs.showAbout(owner, version, url -> getHostServices().showDocument(url)));
         MenuButton help = new MenuButton(null, new FontIcon(Feather.HELP_CIRCLE), shortcuts, logs, about);

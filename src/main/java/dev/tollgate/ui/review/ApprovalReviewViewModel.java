@@ -1,5 +1,6 @@
 package dev.tollgate.ui.review;
 
+import dev.tollgate.ui.common.Texts;
 import dev.tollgate.pipeline.ApprovalChange;
 import dev.tollgate.pipeline.ApprovalDecision;
 import dev.tollgate.pipeline.ApprovalDecision.Verdict;
@@ -166,9 +167,9 @@ public final class ApprovalReviewViewModel {
         if (reviewed == null || !canDecide.get()) {
             return;
         }
-        boolean sure = dialogs.confirm("Reject this release?",
-                "Rejecting fails execution " + shortId(reviewed.pipelineExecutionId()) + " of "
-                        + reviewed.pipelineName() + "; its image will not be deployed.", "Reject");
+        boolean sure = dialogs.confirm(Texts.get("review.confirmReject.title"),
+                Texts.get("review.confirmReject.question", shortId(reviewed.pipelineExecutionId()), reviewed.pipelineName()),
+                Texts.get("review.reject"));
         if (sure) {
             decide(Verdict.REJECT);
         }
@@ -260,7 +261,7 @@ public final class ApprovalReviewViewModel {
                         Sent.Refused refused = (Sent.Refused) sent;
                         latestSnapshot = refused.now();
                         change.set(refused.change());
-                        outcome.set(new Outcome(Outcome.Kind.NOTICE, "Nothing was sent; your comment is kept."));
+                        outcome.set(new Outcome(Outcome.Kind.NOTICE, Texts.get("review.outcome.nothingSent")));
                     }
                 })
                 .onFailure(error -> failed(reviewed, error));
@@ -301,9 +302,9 @@ public final class ApprovalReviewViewModel {
 
     private void decided(ApprovalRequest reviewed, Verdict verdict, Instant at) {
         drafts.remove(draftKey(reviewed));
-        String what = verdict == Verdict.APPROVE ? "Approved" : "Rejected";
-        outcome.set(new Outcome(Outcome.Kind.DONE, what + " " + reviewed.location() + " at " + TIME.format(at) + "."));
-        LOG.info("{} {} (execution {})", what, reviewed.location(), reviewed.pipelineExecutionId());
+        String key = verdict == Verdict.APPROVE ? "review.outcome.approved" : "review.outcome.rejected";
+        outcome.set(new Outcome(Outcome.Kind.DONE, Texts.get(key, reviewed.location(), TIME.format(at))));
+        LOG.info("{} {} (execution {})", verdict, reviewed.location(), reviewed.pipelineExecutionId());
         request.set(null);
         comment.set("");
         execution.set(null);
@@ -318,7 +319,7 @@ public final class ApprovalReviewViewModel {
                 && (gatewayError.problem() == GatewayException.Problem.APPROVAL_ALREADY_DECIDED
                         || gatewayError.problem() == GatewayException.Problem.APPROVAL_TOKEN_CHANGED)) {
             // Not an error: somebody else was faster, or the execution moved on. The refresh says who and when.
-            outcome.set(new Outcome(Outcome.Kind.NOTICE, gatewayError.getMessage() + " Your comment is kept."));
+            outcome.set(new Outcome(Outcome.Kind.NOTICE, Texts.get("review.outcome.commentKept", gatewayError.getMessage())));
             refreshPipeline.accept(reviewed.pipelineName());
             return;
         }
@@ -328,12 +329,10 @@ public final class ApprovalReviewViewModel {
             // The request may have reached AWS before the connection failed: say so, and let the next
             // refresh tell whether it was recorded.
             unconfirmed = new Unconfirmed(reviewed, pendingDecision);
-            outcome.set(new Outcome(Outcome.Kind.FAILED, message
-                    + " Tollgate cannot tell yet whether the decision was recorded; it will check as soon as AWS answers."
-                    + " Your comment is kept."));
+            outcome.set(new Outcome(Outcome.Kind.FAILED, Texts.get("review.outcome.unknownFate", message)));
             return;
         }
-        outcome.set(new Outcome(Outcome.Kind.FAILED, message + " Nothing was recorded; your comment is kept."));
+        outcome.set(new Outcome(Outcome.Kind.FAILED, Texts.get("review.outcome.notRecorded", message)));
     }
 
     /** After a transient failure: settles the unconfirmed decision from what the pipeline now shows. */
@@ -347,8 +346,7 @@ public final class ApprovalReviewViewModel {
         if (now.filter(change -> isOurs(change, pending.decision())).isPresent()) {
             decided(pending.reviewed(), pending.decision().verdict(), ((ApprovalChange.Decided) now.get()).at());
         } else if (now.isEmpty()) {
-            outcome.set(new Outcome(Outcome.Kind.FAILED,
-                    "The decision was not recorded: the approval still waits. Your comment is kept; decide again when ready."));
+            outcome.set(new Outcome(Outcome.Kind.FAILED, Texts.get("review.outcome.stillWaits")));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tollgate.ui.review;
 
+import dev.tollgate.ui.common.Texts;
 import dev.tollgate.release.EcrImageFacts;
 import dev.tollgate.release.ExecutionImages;
 import dev.tollgate.release.ImageComparison;
@@ -34,7 +35,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class ContainerImagePane extends VBox {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm").withZone(ZoneId.systemDefault());
 
     ContainerImagePane(ExecutionImages.ImageLookup lookup, Optional<ImageComparison> comparison, Clock clock) {
         getStyleClass().add("container-image");
@@ -42,7 +42,7 @@ final class ContainerImagePane extends VBox {
         ReleaseImage release = lookup.image();
         ImageRef image = release.image();
 
-        Label container = new Label(release.containerName().map(name -> "Container " + name).orElse("Image"),
+        Label container = new Label(release.containerName().map(name -> Texts.get("image.container", name)).orElse(Texts.get("image.image")),
                 new FontIcon(Feather.BOX));
         container.getStyleClass().add("container-name");
         HBox heading = new HBox(8, container);
@@ -62,18 +62,19 @@ final class ContainerImagePane extends VBox {
         Label repository = new Label(image.repository());
         repository.getStyleClass().add("image-name");
         repository.setId("imageName");
-        addFact(facts, row++, "Image", repository);
-        Label tag = new Label(image.effectiveTag().orElse("(digest only)") + (image.tagImplied() ? " (implied)" : ""));
+        addFact(facts, row++, Texts.get("image.image"), repository);
+        String tagText = image.effectiveTag().orElse(Texts.get("image.digestOnly"));
+        Label tag = new Label(image.tagImplied() ? Texts.get("image.tagImplied", tagText) : tagText);
         tag.getStyleClass().add("image-tag");
         tag.setId("imageTag");
-        addFact(facts, row++, "Tag", tag);
+        addFact(facts, row++, Texts.get("image.tag"), tag);
         Label uri = new Label(image.toString());
         uri.setWrapText(true);
         uri.getStyleClass().add("image-uri");
         uri.setId("imageUri");
         Button copy = new Button(null, new FontIcon(Feather.COPY));
         copy.getStyleClass().addAll("flat", "copy-button");
-        copy.setTooltip(new Tooltip("Copy the image URI"));
+        copy.setTooltip(new Tooltip(Texts.get("image.copyUri")));
         copy.setOnAction(event -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(image.toString());
@@ -81,23 +82,23 @@ final class ContainerImagePane extends VBox {
         });
         HBox uriLine = new HBox(4, uri, copy);
         uriLine.setAlignment(Pos.CENTER_LEFT);
-        addFact(facts, row++, "URI", uriLine);
+        addFact(facts, row++, Texts.get("image.uri"), uriLine);
         Optional<String> digest = release.effectiveDigest();
         if (digest.isPresent()) {
             Label digestLabel = new Label(digest.get());
             digestLabel.getStyleClass().add("mono");
-            addFact(facts, row++, "Digest", digestLabel);
+            addFact(facts, row++, Texts.get("image.digest"), digestLabel);
         }
         if (release.ecr().isPresent()) {
             EcrImageFacts ecr = release.ecr().get();
-            addFact(facts, row++, "Pushed", new Label(WHEN.format(ecr.pushedAt()) + " ("
-                    + Durations.between(ecr.pushedAt(), clock.instant()) + " ago) · " + megabytes(ecr.sizeBytes())
-                    + (ecr.tags().size() > 1 ? " · tags " + String.join(", ", ecr.tags()) : "")));
-            addFact(facts, row++, "Scan", scanLine(ecr));
+            addFact(facts, row++, Texts.get("image.pushed"), new Label(Texts.get("image.pushedValue",
+                    when().format(ecr.pushedAt()), Durations.between(ecr.pushedAt(), clock.instant()), megabytes(ecr.sizeBytes()))
+                    + (ecr.tags().size() > 1 ? " · " + Texts.get("image.otherTags", String.join(", ", ecr.tags())) : "")));
+            addFact(facts, row++, Texts.get("image.scan"), scanLine(ecr));
         }
         Optional<ReleaseImage> today = comparison.flatMap(ImageComparison::deployed);
         if (today.isPresent()) {
-            addFact(facts, row, "Today", new Label(today.get().image().repository() + ":"
+            addFact(facts, row, Texts.get("image.today"), new Label(today.get().image().repository() + ":"
                     + today.get().image().effectiveTag().orElse("?")
                     + today.get().effectiveDigest().map(d -> " (" + shortDigest(d) + ")").orElse("")));
         }
@@ -117,6 +118,10 @@ final class ContainerImagePane extends VBox {
         });
     }
 
+    private static DateTimeFormatter when() {
+        return DateTimeFormatter.ofPattern("d MMM HH:mm", Texts.locale()).withZone(ZoneId.systemDefault());
+    }
+
     private static void addFact(GridPane facts, int row, String name, Node value) {
         Label label = new Label(name);
         label.getStyleClass().add("fact-name");
@@ -124,13 +129,7 @@ final class ContainerImagePane extends VBox {
     }
 
     private static Label changeChip(ImageComparison comparison) {
-        String text = switch (comparison.change()) {
-            case ADDED -> "New container";
-            case REMOVED -> "Removed";
-            case SAME_IMAGE -> "Same image as today";
-            case NEW_IMAGE -> "New image";
-            case UNVERIFIED -> "Change unverified";
-        };
+        String text = Texts.get("image.change." + comparison.change().name());
         Label chip = new Label(text);
         chip.setId("imageChange");
         chip.getStyleClass().addAll("chip", "chip-" + comparison.change().name().toLowerCase(Locale.ROOT).replace('_', '-'));
@@ -145,8 +144,7 @@ final class ContainerImagePane extends VBox {
             return line;
         }
         for (Severity severity : new Severity[] {Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW}) {
-            Label count = new Label(severity.name().charAt(0) + severity.name().substring(1).toLowerCase(Locale.ROOT)
-                    + " " + ecr.count(severity));
+            Label count = new Label(Texts.get("image.severity." + severity.name(), ecr.count(severity)));
             count.getStyleClass().addAll("chip", ecr.count(severity) > 0 ? "severity-" + severity.name().toLowerCase(Locale.ROOT) : "severity-none");
             line.getChildren().add(count);
         }

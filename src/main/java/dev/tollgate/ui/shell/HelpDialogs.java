@@ -1,5 +1,6 @@
 package dev.tollgate.ui.shell;
 
+import dev.tollgate.ui.common.Texts;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.control.Alert;
@@ -16,13 +17,16 @@ public final class HelpDialogs {
     public record Shortcut(String keys, String action) {
     }
 
-    public static final List<Shortcut> SHORTCUTS = List.of(
-            new Shortcut("Ctrl+Enter", "Approve the release under review (in the comment field)"),
-            new Shortcut("Ctrl+Shift+Enter", "Reject the release under review (asks first)"),
-            new Shortcut("F5", "Refresh every pipeline now"),
-            new Shortcut("Ctrl+O", "Inspect an imagedefinitions.json or imageDetail.json file"),
-            new Shortcut("Ctrl+Shift+D", "Switch between light and dark"),
-            new Shortcut("F1", "This list"));
+    /** Every shortcut of the app, in the user's language. */
+    public static List<Shortcut> shortcuts() {
+        return List.of(
+                new Shortcut("Ctrl+Enter", Texts.get("help.shortcut.approve")),
+                new Shortcut("Ctrl+Shift+Enter", Texts.get("help.shortcut.reject")),
+                new Shortcut("F5", Texts.get("help.shortcut.refresh")),
+                new Shortcut("Ctrl+O", Texts.get("help.shortcut.open")),
+                new Shortcut("Ctrl+Shift+D", Texts.get("help.shortcut.theme")),
+                new Shortcut("F1", Texts.get("help.shortcut.help")));
+    }
 
     private HelpDialogs() {
     }
@@ -32,29 +36,28 @@ public final class HelpDialogs {
         grid.setHgap(18);
         grid.setVgap(6);
         int row = 0;
-        for (Shortcut shortcut : SHORTCUTS) {
+        for (Shortcut shortcut : shortcuts()) {
             Label keys = new Label(shortcut.keys());
             keys.getStyleClass().add("chip");
             grid.addRow(row++, keys, new Label(shortcut.action()));
         }
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.initOwner(owner);
-        alert.setTitle("Keyboard shortcuts");
-        alert.setHeaderText("Keyboard shortcuts");
+        alert.setTitle(Texts.get("help.shortcuts.title"));
+        alert.setHeaderText(Texts.get("help.shortcuts.title"));
         alert.getDialogPane().setContent(grid);
         alert.show();
     }
 
     public static void showAbout(Window owner, String version, Consumer<String> openLink) {
-        Hyperlink codePipeline = new Hyperlink("AWS CodePipeline manual approvals");
+        Hyperlink codePipeline = new Hyperlink(Texts.get("help.about.link"));
         codePipeline.setOnAction(event -> openLink.accept("https://docs.aws.amazon.com/codepipeline/latest/userguide/approvals.html"));
-        Label text = new Label("Tollgate " + version + "\nA desktop console for the people who approve releases in "
-                + "AWS CodePipeline: see exactly which image a release deploys, then approve or reject it.");
+        Label text = new Label("Tollgate " + version + "\n" + Texts.get("help.about.text"));
         text.setWrapText(true);
         text.setMaxWidth(420);
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.initOwner(owner);
-        alert.setTitle("About Tollgate");
+        alert.setTitle(Texts.get("shell.help.about"));
         alert.setHeaderText("Tollgate " + version);
         alert.getDialogPane().setContent(new VBox(10, text, codePipeline));
         alert.show();

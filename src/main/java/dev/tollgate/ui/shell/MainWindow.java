@@ -1,5 +1,6 @@
 package dev.tollgate.ui.shell;
 
+import dev.tollgate.ui.common.Texts;
 import dev.tollgate.pipeline.PipelineSnapshot;
 import dev.tollgate.ui.board.BoardViewModel;
 import dev.tollgate.ui.board.PipelineListView;
@@ -76,7 +77,7 @@ public final class MainWindow extends BorderPane {
         VBox detail = new VBox(14, titleLine, reviewView, graph);
         detail.getStyleClass().add("pipeline-detail");
         VBox.setVgrow(graph, Priority.ALWAYS);
-        Label empty = new Label("Select a pipeline on the left.");
+        Label empty = new Label(Texts.get("shell.selectPipeline"));
         empty.getStyleClass().add("muted");
         ScrollPane detailScroll = new ScrollPane(detail);
         detailScroll.setFitToWidth(true);
@@ -91,9 +92,10 @@ public final class MainWindow extends BorderPane {
         };
         Tab approvals = new Tab(null, new InboxView(inbox, clock, open));
         approvals.setId("approvalsTab");
-        approvals.textProperty().bind(Bindings.format("Approvals (%d)", inbox.countProperty()));
+        approvals.textProperty().bind(Bindings.createStringBinding(
+                () -> Texts.get("shell.approvalsTab", inbox.countProperty().get()), inbox.countProperty()));
         approvals.setGraphic(new FontIcon(Feather.USER_CHECK));
-        Tab pipelines = new Tab("Pipelines", list);
+        Tab pipelines = new Tab(Texts.get("shell.pipelinesTab"), list);
         pipelines.setId("pipelinesTab");
         pipelines.setGraphic(new FontIcon(Feather.LAYERS));
         TabPane sidebar = new TabPane(approvals, pipelines);
@@ -119,9 +121,9 @@ public final class MainWindow extends BorderPane {
         });
         inbox.arrivalProperty().addListener((obs, old, request) -> {
             if (request != null) {
-                toast.show("New approval waiting: " + request.location(), () -> open.accept(request));
+                toast.show(Texts.get("shell.newApproval", request.location()), () -> open.accept(request));
                 if (getScene() != null && getScene().getWindow() != null && !getScene().getWindow().isFocused()) {
-                    desktopNotifier.notify("Approval waiting", request.location());
+                    desktopNotifier.notify(Texts.get("shell.approvalWaiting"), request.location());
                 }
             }
         });
@@ -184,7 +186,7 @@ public final class MainWindow extends BorderPane {
         busy.visibleProperty().bind(tasks.runningProperty().greaterThan(0));
         Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
         refresh.setId("refreshButton");
-        refresh.setTooltip(new Tooltip("Refresh now (F5)"));
+        refresh.setTooltip(new Tooltip(Texts.get("shell.refresh")));
         refresh.setOnAction(event -> refresh());
         HBox header = new HBox(12, appName, connection, spacer, busy, updated, openFile, refresh);
         this.header = header;
@@ -221,6 +223,6 @@ public final class MainWindow extends BorderPane {
 
     private void showFreshness() {
         Instant at = board.lastUpdateProperty().get();
-        updated.setText(at == null ? "Loading…" : "Updated " + Durations.between(at, clock.instant()) + " ago");
+        updated.setText(at == null ? Texts.get("shell.loading") : Texts.get("shell.updated", Durations.between(at, clock.instant())));
     }
 }
