@@ -9,6 +9,7 @@ import dev.tollgate.pipeline.Revision;
 import dev.tollgate.release.ExecutionImages;
 import dev.tollgate.release.ImageComparison;
 import dev.tollgate.ui.common.Durations;
+import dev.tollgate.ui.common.FactSheet;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -27,8 +28,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -56,7 +55,7 @@ public final class ApprovalReviewView extends VBox {
     private final HBox changeBanner;
     private final VBox imagesBox = new VBox(10);
     private final ProgressIndicator imagesLoading = new ProgressIndicator();
-    private final GridPane facts = new GridPane();
+    private final FactSheet facts = new FactSheet(70);
     private final Label outcome = new Label();
     private final VBox decisionBox;
 
@@ -106,14 +105,6 @@ public final class ApprovalReviewView extends VBox {
 
         Label changeTitle = new Label(Texts.get("review.change"));
         changeTitle.getStyleClass().add("section-title");
-        facts.getStyleClass().add("facts");
-        facts.setHgap(12);
-        facts.setVgap(3);
-        ColumnConstraints names = new ColumnConstraints();
-        names.setMinWidth(70);
-        ColumnConstraints values = new ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        facts.getColumnConstraints().addAll(names, values);
         VBox decideColumn = new VBox(6, changeTitle, facts, decisionControls());
         decideColumn.setPrefWidth(400);
         decideColumn.setMinWidth(320);
@@ -194,43 +185,42 @@ public final class ApprovalReviewView extends VBox {
         decisionBox.setVisible(present);
         decisionBox.setManaged(present);
         updateVisibility();
-        facts.getChildren().clear();
+        facts.clear();
         if (!present) {
             return;
         }
         title.setText(Texts.get("review.title", request.location()));
         expires.setText(request.expiresAt() == null ? "" : Texts.get("review.expiresIn", Durations.between(clock.instant(), request.expiresAt())));
-        int row = 0;
         PipelineExecution execution = viewModel.executionProperty().get();
         if (execution != null) {
             for (Revision revision : execution.revisions()) {
                 Node commit = revision.url() == null ? new Label(revision.shortId())
                         : link(revision.shortId(), revision.url());
-                addFact(row++, Texts.get("review.fact.commit"), commit);
+                facts.add(Texts.get("review.fact.commit"), commit);
                 if (revision.summary() != null) {
-                    addFact(row++, Texts.get("review.fact.message"), wrapped(revision.summary()));
+                    facts.add(Texts.get("review.fact.message"), wrapped(revision.summary()));
                 }
             }
             if (execution.triggerType() != null) {
-                addFact(row++, Texts.get("review.fact.trigger"), new Label(execution.triggerType()));
+                facts.add(Texts.get("review.fact.trigger"), new Label(execution.triggerType()));
             }
         }
-        addFact(row++, Texts.get("review.fact.execution"), new Label(request.pipelineExecutionId()));
+        facts.add(Texts.get("review.fact.execution"), new Label(request.pipelineExecutionId()));
         if (request.waitingSince() != null) {
-            addFact(row++, Texts.get("review.fact.waiting"), new Label(Texts.get("review.fact.waitingValue",
+            facts.add(Texts.get("review.fact.waiting"), new Label(Texts.get("review.fact.waitingValue",
                     when().format(request.waitingSince()), Durations.between(request.waitingSince(), clock.instant()))));
         }
         if (request.customData() != null) {
-            addFact(row++, Texts.get("review.fact.note"), wrapped(request.customData()));
+            facts.add(Texts.get("review.fact.note"), wrapped(request.customData()));
         }
         if (request.externalEntityLink() != null) {
-            addFact(row++, Texts.get("review.fact.review"), link(request.externalEntityLink(), request.externalEntityLink()));
+            facts.add(Texts.get("review.fact.review"), link(request.externalEntityLink(), request.externalEntityLink()));
         }
         String problem = viewModel.detailsProblemProperty().get();
         if (problem != null) {
             Label line = wrapped(problem);
             line.getStyleClass().add("image-note");
-            addFact(row, "", line);
+            facts.add("", line);
         }
     }
 
@@ -278,12 +268,6 @@ public final class ApprovalReviewView extends VBox {
         Label label = new Label(text);
         label.setWrapText(true);
         return label;
-    }
-
-    private void addFact(int row, String name, Node value) {
-        Label label = new Label(name);
-        label.getStyleClass().add("fact-name");
-        facts.addRow(row, label, value);
     }
 
     private void showOutcome(ApprovalReviewViewModel.Outcome value) {

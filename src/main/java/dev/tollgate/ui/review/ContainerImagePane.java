@@ -9,6 +9,7 @@ import dev.tollgate.release.ReleaseImage;
 import dev.tollgate.release.ReleaseWarning;
 import dev.tollgate.release.Severity;
 import dev.tollgate.ui.common.Durations;
+import dev.tollgate.ui.common.FactSheet;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -21,8 +22,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -49,25 +48,16 @@ final class ContainerImagePane extends VBox {
         heading.setAlignment(Pos.CENTER_LEFT);
         comparison.map(ContainerImagePane::changeChip).ifPresent(heading.getChildren()::add);
 
-        GridPane facts = new GridPane();
-        facts.getStyleClass().add("facts");
-        facts.setHgap(12);
-        facts.setVgap(3);
-        ColumnConstraints names = new ColumnConstraints();
-        names.setMinWidth(64);
-        ColumnConstraints values = new ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        facts.getColumnConstraints().addAll(names, values);
-        int row = 0;
+        FactSheet facts = new FactSheet(64);
         Label repository = new Label(image.repository());
         repository.getStyleClass().add("image-name");
         repository.setId("imageName");
-        addFact(facts, row++, Texts.get("image.image"), repository);
+        facts.add(Texts.get("image.image"), repository);
         String tagText = image.effectiveTag().orElse(Texts.get("image.digestOnly"));
         Label tag = new Label(image.tagImplied() ? Texts.get("image.tagImplied", tagText) : tagText);
         tag.getStyleClass().add("image-tag");
         tag.setId("imageTag");
-        addFact(facts, row++, Texts.get("image.tag"), tag);
+        facts.add(Texts.get("image.tag"), tag);
         Label uri = new Label(image.toString());
         uri.setWrapText(true);
         uri.getStyleClass().add("image-uri");
@@ -82,23 +72,23 @@ final class ContainerImagePane extends VBox {
         });
         HBox uriLine = new HBox(4, uri, copy);
         uriLine.setAlignment(Pos.CENTER_LEFT);
-        addFact(facts, row++, Texts.get("image.uri"), uriLine);
+        facts.add(Texts.get("image.uri"), uriLine);
         Optional<String> digest = release.effectiveDigest();
         if (digest.isPresent()) {
             Label digestLabel = new Label(digest.get());
             digestLabel.getStyleClass().add("mono");
-            addFact(facts, row++, Texts.get("image.digest"), digestLabel);
+            facts.add(Texts.get("image.digest"), digestLabel);
         }
         if (release.ecr().isPresent()) {
             EcrImageFacts ecr = release.ecr().get();
-            addFact(facts, row++, Texts.get("image.pushed"), new Label(Texts.get("image.pushedValue",
+            facts.add(Texts.get("image.pushed"), new Label(Texts.get("image.pushedValue",
                     when().format(ecr.pushedAt()), Durations.between(ecr.pushedAt(), clock.instant()), megabytes(ecr.sizeBytes()))
                     + (ecr.tags().size() > 1 ? " · " + Texts.get("image.otherTags", String.join(", ", ecr.tags())) : "")));
-            addFact(facts, row++, Texts.get("image.scan"), scanLine(ecr));
+            facts.add(Texts.get("image.scan"), scanLine(ecr));
         }
         Optional<ReleaseImage> today = comparison.flatMap(ImageComparison::deployed);
         if (today.isPresent()) {
-            addFact(facts, row, Texts.get("image.today"), new Label(today.get().image().repository() + ":"
+            facts.add(Texts.get("image.today"), new Label(today.get().image().repository() + ":"
                     + today.get().image().effectiveTag().orElse("?")
                     + today.get().effectiveDigest().map(d -> " (" + shortDigest(d) + ")").orElse("")));
         }
@@ -120,12 +110,6 @@ final class ContainerImagePane extends VBox {
 
     private static DateTimeFormatter when() {
         return DateTimeFormatter.ofPattern("d MMM HH:mm", Texts.locale()).withZone(ZoneId.systemDefault());
-    }
-
-    private static void addFact(GridPane facts, int row, String name, Node value) {
-        Label label = new Label(name);
-        label.getStyleClass().add("fact-name");
-        facts.addRow(row, label, value);
     }
 
     private static Label changeChip(ImageComparison comparison) {
