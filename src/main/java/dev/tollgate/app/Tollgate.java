@@ -20,6 +20,13 @@ import dev.tollgate.ui.review.LocalReleaseView;
 import dev.tollgate.ui.review.LocalReleaseViewModel;
 import dev.tollgate.ui.common.WatchFanOut;
 import dev.tollgate.ui.shell.MainWindow;
+import dev.tollgate.identity.ProfileSummary;
+import dev.tollgate.identity.SignInService;
+import dev.tollgate.ui.signin.ConnectionActions;
+import dev.tollgate.ui.signin.ConnectionMenu;
+import dev.tollgate.ui.signin.ConnectionViewModel;
+import dev.tollgate.ui.signin.ExpiryBanner;
+import java.util.List;
 import dev.tollgate.watch.Poller;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,6 +57,7 @@ public final class Tollgate implements AutoCloseable {
     private final InboxViewModel inbox;
     private final ReleaseFinder releases;
     private final ApprovalReviewViewModel review;
+    private final ConnectionViewModel connection;
 
     /**
      * @param dataDirectory where drafts and preferences live; read here, so construct off the UI thread
@@ -69,7 +77,9 @@ public final class Tollgate implements AutoCloseable {
         this.tasks = new BackgroundTasks(commandThreads, uiThread);
         this.board = new BoardViewModel(uiThread);
         this.inbox = new InboxViewModel(uiThread, tasks, releases);
-        this.poller = new Poller(pipelines, pollThreads, pollInterval, new WatchFanOut(board, inbox));
+        this.connection = new ConnectionViewModel(settings.label(), clients.identity(), tasks, uiThread,
+                settings.canSignInAgain());
+        this.poller = new Poller(pipelines, pollThreads, pollInterval, new WatchFanOut(board, inbox, connection));
         this.review = new ApprovalReviewViewModel(pipelines, releases, tasks, dialogs, drafts, poller::refreshNow);
     }
 
@@ -85,8 +95,41 @@ public final class Tollgate implements AutoCloseable {
                 poller::refreshAll, clock);
     }
 
+    /**
+     * The main window with the connection menu (sign-in, profiles, sandbox), who the approver is, and the
+     * expiry banner. Call on the JavaFX thread.
+     */
+    public MainWindow mainWindow(Consumer<String> openLink, ConnectionActions actions, List<ProfileSummary> profiles) {
+        MainWindow window = mainWindow(openLink);
+        window.useConnectionControls(new ConnectionMenu(connection, profiles, actions),
+                new ExpiryBanner(connection, actions, poller::refreshAll));
+        connection.refreshIdentity();
+        return window;
+    }
+
     public ConnectionSettings settings() {
         return settings;
+    }
+
+    /** The connection as the header shows it, incl. who the approver is ({@code identityProperty()}). */
+    public ConnectionViewModel connection() {
+        return connection;
+    }
+
+    /** IAM Identity Center sign-in with this connection's endpoints (the sandbox's, when on the sandbox). */
+    public SignInService signIn() {
+        return clients.signIn();
+    }
+
+    public BackgroundTasks tasks() {
+        return tasks;
+    }
+
+    /** After signing in again: use the new sign-in at once and poll everything, leaving the screen as it is. */
+    public void signedInAgain() {
+        clients.forgetCredentials();
+        connection.signedInAgain();
+        poller.refreshAll();
     }
 
     @Override
