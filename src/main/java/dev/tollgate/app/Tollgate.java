@@ -1,6 +1,7 @@
 package dev.tollgate.app;
 
 import dev.tollgate.aws.AwsClients;
+import dev.tollgate.aws.AwsEnvironment;
 import dev.tollgate.aws.CodePipelineGateway;
 import dev.tollgate.aws.ConnectionSettings;
 import dev.tollgate.aws.EcrImageRegistry;
@@ -64,9 +65,17 @@ public final class Tollgate implements AutoCloseable {
      */
     public Tollgate(ConnectionSettings settings, Executor uiThread, Clock clock, Duration pollInterval,
             DialogService dialogs, Path dataDirectory) {
+        this(settings, AwsEnvironment.system(), uiThread, clock, pollInterval, dialogs, dataDirectory);
+    }
+
+    /**
+     * @param aws where the shared config files and the SSO token cache are (a temporary home in tests)
+     */
+    public Tollgate(ConnectionSettings settings, AwsEnvironment aws, Executor uiThread, Clock clock, Duration pollInterval,
+            DialogService dialogs, Path dataDirectory) {
         this.settings = settings;
         this.clock = clock;
-        this.clients = new AwsClients(settings);
+        this.clients = new AwsClients(settings, aws, Clock.systemUTC());
         PipelineGateway pipelines = new CodePipelineGateway(clients.codePipeline(), clock);
         this.releases = new ReleaseFinder(pipelines, new S3ArtifactSource(clients.s3()),
                 new EcrImageRegistry(clients.ecr()), ArtifactLimits.defaults());

@@ -111,7 +111,7 @@ public final class TollgateApp extends Application {
     }
 
     private Tollgate build(ConnectionSettings settings) {
-        return new Tollgate(settings, Platform::runLater, Clock.systemDefaultZone(), POLL_INTERVAL,
+        return new Tollgate(settings, aws, Platform::runLater, Clock.systemDefaultZone(), POLL_INTERVAL,
                 new FxDialogService(() -> stage), AppDirectories.forCurrentUser().config());
     }
 

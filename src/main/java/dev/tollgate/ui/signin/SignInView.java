@@ -63,6 +63,9 @@ public final class SignInView extends VBox {
         portalStep.visibleProperty().bind(model.stepProperty().isEqualTo(SignInViewModel.Step.PORTAL));
         waitingStep.visibleProperty().bind(model.stepProperty().isEqualTo(SignInViewModel.Step.WAITING));
         pickStep.visibleProperty().bind(model.stepProperty().isEqualTo(SignInViewModel.Step.PICK_ROLE));
+        for (Node step : new Node[] {portalStep, waitingStep, pickStep}) {
+            step.managedProperty().bind(step.visibleProperty());
+        }
         StackPane steps = new StackPane(portalStep, waitingStep, pickStep);
         steps.setAlignment(Pos.TOP_LEFT);
         VBox.setVgrow(steps, Priority.ALWAYS);
@@ -84,6 +87,8 @@ public final class SignInView extends VBox {
         model.stepProperty().addListener((obs, old, step) -> {
             if (step == SignInViewModel.Step.DONE) {
                 stage.close();
+            } else {
+                stage.sizeToScene();
             }
         });
         stage.show();
@@ -102,7 +107,7 @@ public final class SignInView extends VBox {
 
         ComboBox<SsoPortal> known = new ComboBox<>(model.knownPortals());
         known.setId("knownPortals");
-        known.setPromptText("From your AWS config…");
+        known.setPromptText("Choose a portal you used before…");
         known.setMaxWidth(Double.MAX_VALUE);
         known.setConverter(new StringConverter<>() {
             @Override
