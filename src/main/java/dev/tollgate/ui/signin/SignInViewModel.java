@@ -124,7 +124,7 @@ public final class SignInViewModel {
         tasks.submit(() -> service.existingSignIn(portal))
                 .onSuccess(existing -> {
                     if (existing.isPresent()) {
-                        signedIn();
+                        signedIn(true);
                     } else {
                         beginDeviceAuthorization();
                     }
@@ -168,7 +168,7 @@ public final class SignInViewModel {
         wait = null;
         code.set(null);
         if (outcome instanceof SignInOutcome.SignedIn) {
-            signedIn();
+            signedIn(false);
         } else if (outcome instanceof SignInOutcome.Denied) {
             backToStart("The request was declined in the browser.");
         } else if (outcome instanceof SignInOutcome.CodeExpired) {
@@ -178,7 +178,8 @@ public final class SignInViewModel {
         }
     }
 
-    private void signedIn() {
+    /** @param fromCache whether the sign-in came from the cache, which the portal may no longer honour */
+    private void signedIn(boolean fromCache) {
         if (fixedPortal.isPresent()) {
             busy.set(false);
             status.set("Signed in.");
@@ -197,7 +198,15 @@ public final class SignInViewModel {
                         account.set(list.get(0));
                     }
                 })
-                .onFailure(this::failed);
+                .onFailure(error -> {
+                    // A cached token can end early (signed out elsewhere, revoked): then sign in afresh.
+                    if (fromCache && error instanceof GatewayException g
+                            && g.problem() == GatewayException.Problem.EXPIRED_CREDENTIALS) {
+                        beginDeviceAuthorization();
+                    } else {
+                        failed(error);
+                    }
+                });
     }
 
     private void loadRoles(SsoAccount chosen) {

@@ -144,6 +144,31 @@ class SignInViewModelTest {
     }
 
     @Test
+    void aCachedSignInThePortalNoLongerHonoursLeadsToTheBrowser() throws IOException {
+        Path cache = home.resolve(".aws/sso/cache");
+        Files.createDirectories(cache);
+        // Valid by its date, but unknown to this portal (revoked, or from another sandbox run).
+        Files.writeString(cache.resolve(sha1("tollgate-sandbox") + ".json"), "{\"startUrl\":\"" + IdentityCenter.START_URL
+                + "\",\"region\":\"us-east-1\",\"accessToken\":\"aoaRevoked\",\"expiresAt\":\"2099-01-01T00:00:00Z\"}");
+        SignInViewModel model = model(Optional.empty(), true);
+
+        model.start();
+
+        assertThat(opened).hasSize(1);
+        assertThat(model.stepProperty().get()).isEqualTo(SignInViewModel.Step.PICK_ROLE);
+        assertThat(model.problemProperty().get()).isNull();
+    }
+
+    private static String sha1(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void signingInAgainAsksTheBrowserEvenWithACachedTokenAndSkipsPicking() {
         model(Optional.empty(), true).start();
         opened.clear();
