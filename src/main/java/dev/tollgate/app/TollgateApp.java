@@ -177,7 +177,10 @@ public final class TollgateApp extends Application {
                     SignInWait::new, portals, Optional.empty(),
                     choice -> switchTo(() -> ConnectionSettings.ssoRole(choice.portal(), choice.account().id(),
                                     choice.roleName(), choice.region(), settings.endpoint())
-                            .withServiceEndpoints(settings.serviceEndpoints())),
+                            .withServiceEndpoints(settings.serviceEndpoints())
+                            // The header adds who the approver is (role, account) once STS has answered.
+                            .withLabel(Optional.ofNullable(choice.account().name()).filter(n -> !n.isBlank())
+                                    .orElse(choice.account().id()) + " · " + choice.region())),
                     () -> { });
             SignInView.show(model, stage, Theme::apply);
         }

@@ -80,6 +80,10 @@ public record ConnectionSettings(String label, CredentialsSource credentials, St
         return new ConnectionSettings(label, credentials, region, endpoint, endpoints);
     }
 
+    public ConnectionSettings withLabel(String newLabel) {
+        return new ConnectionSettings(newLabel, credentials, region, endpoint, serviceEndpoints);
+    }
+
     public ConnectionSettings withEndpoint(Optional<URI> newEndpoint) {
         return new ConnectionSettings(label, credentials, region, newEndpoint, serviceEndpoints);
     }
