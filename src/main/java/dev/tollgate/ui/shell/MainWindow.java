@@ -56,6 +56,7 @@ public final class MainWindow extends BorderPane {
     private final LocalReleaseView localRelease;
     private HBox header;
     private DesktopNotifier desktopNotifier = new DesktopNotifier(Runnable::run, "", null);
+    private Label connection;
 
     public MainWindow(String connectionLabel, BoardViewModel board, InboxViewModel inbox, ApprovalReviewViewModel review,
             ApprovalReviewView reviewView, LocalReleaseView localRelease, BackgroundTasks tasks, Runnable refreshAll,
@@ -143,6 +144,16 @@ public final class MainWindow extends BorderPane {
         board.lastUpdateProperty().addListener((obs, old, at) -> showFreshness());
     }
 
+    /**
+     * Puts the sign-in controls in place of the plain connection label, and a banner (shown only while the
+     * sign-in has expired) under the header.
+     */
+    public void useConnectionControls(javafx.scene.Node connectionMenu, javafx.scene.Node expiryBanner) {
+        int at = header.getChildren().indexOf(connection);
+        header.getChildren().set(at, connectionMenu);
+        setTop(new VBox(header, expiryBanner));
+    }
+
     /** File → Open (Ctrl+O): inspect a definitions file from disk. */
     public void openDefinitionsFile() {
         localRelease.choose(getScene().getWindow());
@@ -174,7 +185,7 @@ public final class MainWindow extends BorderPane {
     private HBox header(String connectionLabel, BackgroundTasks tasks, Runnable refreshAll, Button openFile) {
         Label appName = new Label("Tollgate", new FontIcon(Feather.SHIELD));
         appName.getStyleClass().add("app-name");
-        Label connection = new Label(connectionLabel, new FontIcon(Feather.CLOUD));
+        connection = new Label(connectionLabel, new FontIcon(Feather.CLOUD));
         connection.setId("connectionLabel");
         connection.getStyleClass().add("connection-label");
         Region spacer = new Region();
@@ -188,8 +199,7 @@ public final class MainWindow extends BorderPane {
         refresh.setId("refreshButton");
         refresh.setTooltip(new Tooltip(Texts.get("shell.refresh")));
         refresh.setOnAction(event -> refresh());
-        HBox header = new HBox(12, appName, connection, spacer, busy, updated, openFile, refresh);
-        this.header = header;
+        header = new HBox(12, appName, connection, spacer, busy, updated, openFile, refresh);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
         header.getStyleClass().add("header-bar");
