@@ -31,6 +31,7 @@ import java.util.List;
 import dev.tollgate.watch.Poller;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -89,7 +90,8 @@ public final class Tollgate implements AutoCloseable {
         this.connection = new ConnectionViewModel(settings.label(), clients.identity(), tasks, uiThread,
                 settings.canSignInAgain());
         this.poller = new Poller(pipelines, pollThreads, pollInterval, new WatchFanOut(board, inbox, connection));
-        this.review = new ApprovalReviewViewModel(pipelines, releases, tasks, dialogs, drafts, poller::refreshNow);
+        this.review = new ApprovalReviewViewModel(pipelines, releases, tasks, dialogs, drafts, poller::refreshNow,
+                () -> Optional.ofNullable(connection.identityProperty().get()));
     }
 
     public void startWatching() {

@@ -109,8 +109,15 @@ public final class ApprovalReviewView extends VBox {
         decideColumn.setPrefWidth(400);
         decideColumn.setMinWidth(320);
 
+        Label selfApproval = new Label(null, new FontIcon(Feather.USERS));
+        selfApproval.setId("selfApprovalWarning");
+        selfApproval.setWrapText(true);
+        selfApproval.getStyleClass().add("image-note");
+        selfApproval.textProperty().bind(viewModel.selfApprovalProperty());
+        selfApproval.visibleProperty().bind(viewModel.selfApprovalProperty().isNotNull());
+        selfApproval.managedProperty().bind(selfApproval.visibleProperty());
         HBox columns = new HBox(18, imageColumn, decideColumn);
-        decisionBox = new VBox(10, titleRow, changeBanner, columns);
+        decisionBox = new VBox(10, titleRow, changeBanner, selfApproval, columns);
 
         outcome.setId("reviewOutcome");
         outcome.setWrapText(true);

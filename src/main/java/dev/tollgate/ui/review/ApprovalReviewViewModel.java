@@ -1,6 +1,7 @@
 package dev.tollgate.ui.review;
 
 import dev.tollgate.ui.common.Texts;
+import dev.tollgate.identity.CallerIdentity;
 import dev.tollgate.pipeline.ApprovalChange;
 import dev.tollgate.pipeline.ApprovalDecision;
 import dev.tollgate.pipeline.ApprovalDecision.Verdict;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -73,6 +75,8 @@ public final class ApprovalReviewViewModel {
     private final DialogService dialogs;
     private final DraftStore drafts;
     private final Consumer<String> refreshPipeline;
+    private final Supplier<Optional<CallerIdentity>> me;
+    private final ReadOnlyStringWrapper selfApproval = new ReadOnlyStringWrapper(this, "selfApproval");
 
     /** A decision whose call failed in a way that leaves its fate unknown. */
     private record Unconfirmed(ApprovalRequest reviewed, ApprovalDecision decision) {
@@ -97,6 +101,15 @@ public final class ApprovalReviewViewModel {
 
     public ApprovalReviewViewModel(PipelineGateway gateway, ReleaseFinder releases, BackgroundTasks tasks,
             DialogService dialogs, DraftStore drafts, Consumer<String> refreshPipeline) {
+        this(gateway, releases, tasks, dialogs, drafts, refreshPipeline, Optional::empty);
+    }
+
+    /**
+     * @param me who the reviewer is, once STS has answered: for "approved by you" and the self-approval warning
+     */
+    public ApprovalReviewViewModel(PipelineGateway gateway, ReleaseFinder releases, BackgroundTasks tasks,
+            DialogService dialogs, DraftStore drafts, Consumer<String> refreshPipeline, Supplier<Optional<CallerIdentity>> me) {
+        this.me = Objects.requireNonNull(me);
         this.gateway = Objects.requireNonNull(gateway);
         this.releases = Objects.requireNonNull(releases);
         this.tasks = Objects.requireNonNull(tasks);
@@ -186,6 +199,7 @@ public final class ApprovalReviewViewModel {
         images.set(null);
         comparison.set(null);
         detailsProblem.set(null);
+        selfApproval.set(null);
         // Set the request before the comment, so the listener files the draft under the right wait.
         request.set(next);
         comment.set(next == null ? "" : drafts.get(draftKey(next)).orElse(""));
@@ -199,6 +213,7 @@ public final class ApprovalReviewViewModel {
                 .onSuccess(found -> {
                     if (reviewed.equals(request.get())) {
                         execution.set(found);
+                        selfApproval.set(selfApprovalWarning(found).orElse(null));
                     }
                 })
                 .onFailure(error -> {
@@ -226,6 +241,17 @@ public final class ApprovalReviewViewModel {
                                 Optional.empty(), messageOf(error)));
                     }
                 });
+    }
+
+    /**
+     * Four eyes: when the reviewer started this execution by hand, approving it is approving their own
+     * change. Only a manual start names its starter; a push names the source connection.
+     */
+    private Optional<String> selfApprovalWarning(PipelineExecution found) {
+        boolean startedByHand = "StartPipelineExecution".equals(found.triggerType());
+        return me.get()
+                .filter(identity -> startedByHand && identity.isSameAs(found.triggerDetail()))
+                .map(identity -> Texts.get("review.selfApproval"));
     }
 
     private void compareWithDeployed(ApprovalRequest reviewed, String deployStage, ExecutionImages underReview,
@@ -303,7 +329,9 @@ public final class ApprovalReviewViewModel {
     private void decided(ApprovalRequest reviewed, Verdict verdict, Instant at) {
         drafts.remove(draftKey(reviewed));
         String key = verdict == Verdict.APPROVE ? "review.outcome.approved" : "review.outcome.rejected";
-        outcome.set(new Outcome(Outcome.Kind.DONE, Texts.get(key, reviewed.location(), TIME.format(at))));
+        String done = me.get().map(identity -> Texts.get(key + "By", reviewed.location(), identity.displayName(), TIME.format(at)))
+                .orElseGet(() -> Texts.get(key, reviewed.location(), TIME.format(at)));
+        outcome.set(new Outcome(Outcome.Kind.DONE, done));
         LOG.info("{} {} (execution {})", verdict, reviewed.location(), reviewed.pipelineExecutionId());
         request.set(null);
         comment.set("");
@@ -374,6 +402,11 @@ public final class ApprovalReviewViewModel {
 
     public ReadOnlyObjectProperty<ExecutionImages> imagesProperty() {
         return images.getReadOnlyProperty();
+    }
+
+    /** A warning when the reviewer would approve an execution they started themselves; null otherwise. */
+    public ReadOnlyStringProperty selfApprovalProperty() {
+        return selfApproval.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Comparison> comparisonProperty() {

@@ -195,6 +195,40 @@ class ApprovalReviewViewModelTest {
     }
 
     @Test
+    void warnsBeforeApprovingAnExecutionTheReviewerStartedAndSaysWhoApproved() {
+        ApprovalRequest waiting = webapp().pendingApprovals().get(0);
+        clients.codePipeline().stopPipelineExecution(stop -> stop.pipelineName("ecs-webapp")
+                .pipelineExecutionId(waiting.pipelineExecutionId()).abandon(true).reason("Starting over"));
+        clients.codePipeline().startPipelineExecution(start -> start.name("ecs-webapp"));
+        sandbox.control().advanceClock(Duration.ofMinutes(15));
+        var me = clients.identity().whoAmI();
+        ApprovalReviewViewModel review = new ApprovalReviewViewModel(gateway, aws.releases,
+                new BackgroundTasks(Runnable::run, Runnable::run), (t, q, l) -> true,
+                DraftStore.load(dataDirectory.resolve("drafts.json"), Runnable::run), refreshed::add,
+                () -> java.util.Optional.of(me));
+
+        review.show(webapp());
+
+        assertThat(review.selfApprovalProperty().get()).startsWith("You started this execution yourself");
+        review.approve();
+        assertThat(review.outcomeProperty().get().message()).contains(" as " + me.displayName() + " at ");
+    }
+
+    @Test
+    void noSelfApprovalWarningForAnExecutionAPushStarted() {
+        var me = clients.identity().whoAmI();
+        ApprovalReviewViewModel review = new ApprovalReviewViewModel(gateway, aws.releases,
+                new BackgroundTasks(Runnable::run, Runnable::run), (t, q, l) -> true,
+                DraftStore.load(dataDirectory.resolve("drafts.json"), Runnable::run), refreshed::add,
+                () -> java.util.Optional.of(me));
+
+        review.show(webapp());
+
+        assertThat(review.executionProperty().get().triggerType()).isNotEqualTo("StartPipelineExecution");
+        assertThat(review.selfApprovalProperty().get()).isNull();
+    }
+
+    @Test
     void keepsDraftCommentWhenTheCallFails() {
         ApprovalReviewViewModel review = reviewer();
         review.show(webapp());
