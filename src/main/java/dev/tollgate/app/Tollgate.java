@@ -1,6 +1,7 @@
 package dev.tollgate.app;
 
 import dev.tollgate.aws.AwsClients;
+import dev.tollgate.aws.CodePipelineCommands;
 import dev.tollgate.aws.CodePipelineGateway;
 import dev.tollgate.aws.ConnectionSettings;
 import dev.tollgate.aws.EcrImageRegistry;
@@ -13,6 +14,9 @@ import dev.tollgate.pipeline.PipelineGateway;
 import dev.tollgate.ui.board.BoardViewModel;
 import dev.tollgate.ui.common.BackgroundTasks;
 import dev.tollgate.ui.common.DialogService;
+import dev.tollgate.ui.graph.PipelineCommandBar;
+import dev.tollgate.ui.graph.PipelineGraphView;
+import dev.tollgate.ui.graph.PipelineGraphViewModel;
 import dev.tollgate.ui.review.ApprovalReviewView;
 import dev.tollgate.ui.review.ApprovalReviewViewModel;
 import dev.tollgate.ui.shell.MainWindow;
@@ -44,6 +48,7 @@ public final class Tollgate implements AutoCloseable {
     private final BackgroundTasks tasks;
     private final BoardViewModel board;
     private final ApprovalReviewViewModel review;
+    private final PipelineGraphViewModel graph;
 
     /**
      * @param dataDirectory where drafts and preferences live; read here, so construct off the UI thread
@@ -64,6 +69,8 @@ public final class Tollgate implements AutoCloseable {
         this.board = new BoardViewModel(uiThread);
         this.poller = new Poller(pipelines, pollThreads, pollInterval, board);
         this.review = new ApprovalReviewViewModel(pipelines, releases, tasks, dialogs, drafts, poller::refreshNow);
+        this.graph = new PipelineGraphViewModel(new CodePipelineCommands(clients.codePipeline()), tasks, dialogs,
+                poller::refreshNow);
     }
 
     public void startWatching() {
@@ -73,7 +80,8 @@ public final class Tollgate implements AutoCloseable {
     /** Builds the main window's content; call on the JavaFX thread. */
     public MainWindow mainWindow(Consumer<String> openLink) {
         ApprovalReviewView reviewView = new ApprovalReviewView(review, clock, openLink);
-        return new MainWindow(settings.label(), board, review, reviewView, tasks, poller::refreshAll, clock);
+        return new MainWindow(settings.label(), board, review, reviewView, graph, new PipelineGraphView(graph, openLink),
+                new PipelineCommandBar(graph), tasks, poller::refreshAll, clock);
     }
 
     public ConnectionSettings settings() {

@@ -6,7 +6,9 @@ import dev.tollgate.ui.board.PipelineListView;
 import dev.tollgate.ui.common.BackgroundTasks;
 import dev.tollgate.ui.common.Durations;
 import dev.tollgate.ui.common.StatusLook;
+import dev.tollgate.ui.graph.PipelineCommandBar;
 import dev.tollgate.ui.graph.PipelineGraphView;
+import dev.tollgate.ui.graph.PipelineGraphViewModel;
 import dev.tollgate.ui.review.ApprovalReviewView;
 import dev.tollgate.ui.review.ApprovalReviewViewModel;
 import java.time.Clock;
@@ -42,12 +44,14 @@ public final class MainWindow extends BorderPane {
     private final Label updated = new Label();
     private final Label pipelineTitle = new Label();
     private final Label pipelineStatus = new Label();
-    private final PipelineGraphView graph = new PipelineGraphView();
+    private final PipelineGraphViewModel graphModel;
     private final Runnable refreshAll;
 
     public MainWindow(String connectionLabel, BoardViewModel board, ApprovalReviewViewModel review,
-            ApprovalReviewView reviewView, BackgroundTasks tasks, Runnable refreshAll, Clock clock) {
+            ApprovalReviewView reviewView, PipelineGraphViewModel graphModel, PipelineGraphView graph,
+            PipelineCommandBar pipelineCommands, BackgroundTasks tasks, Runnable refreshAll, Clock clock) {
         this.board = board;
+        this.graphModel = graphModel;
         this.clock = clock;
         this.refreshAll = refreshAll;
         getStyleClass().add("main-window");
@@ -58,7 +62,9 @@ public final class MainWindow extends BorderPane {
         pipelineTitle.getStyleClass().add("pipeline-title");
         pipelineTitle.setId("pipelineTitle");
         pipelineStatus.setId("pipelineStatus");
-        HBox titleLine = new HBox(12, pipelineTitle, pipelineStatus);
+        Region titleSpacer = new Region();
+        HBox.setHgrow(titleSpacer, Priority.ALWAYS);
+        HBox titleLine = new HBox(12, pipelineTitle, pipelineStatus, titleSpacer, pipelineCommands);
         titleLine.setAlignment(Pos.CENTER_LEFT);
         VBox detail = new VBox(14, titleLine, reviewView, graph);
         detail.getStyleClass().add("pipeline-detail");
@@ -143,7 +149,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private void showPipeline(PipelineSnapshot snapshot) {
-        graph.show(snapshot);
+        graphModel.show(snapshot);
         if (snapshot == null) {
             return;
         }
