@@ -9,9 +9,14 @@ import dev.tollgate.aws.S3ArtifactSource;
 import dev.tollgate.release.ArtifactLimits;
 import dev.tollgate.release.ReleaseFinder;
 import dev.tollgate.storage.DraftStore;
+import dev.tollgate.storage.FavouritesStore;
 import java.nio.file.Path;
 import dev.tollgate.pipeline.PipelineGateway;
+import dev.tollgate.pipeline.PipelineCommands;
+import dev.tollgate.ui.board.BoardView;
 import dev.tollgate.ui.board.BoardViewModel;
+import dev.tollgate.ui.board.ChangeFreezeView;
+import dev.tollgate.ui.board.ChangeFreezeViewModel;
 import dev.tollgate.ui.common.BackgroundTasks;
 import dev.tollgate.ui.common.DialogService;
 import dev.tollgate.ui.graph.PipelineCommandBar;
@@ -49,6 +54,7 @@ public final class Tollgate implements AutoCloseable {
     private final BoardViewModel board;
     private final ApprovalReviewViewModel review;
     private final PipelineGraphViewModel graph;
+    private final ChangeFreezeViewModel freeze;
 
     /**
      * @param dataDirectory where drafts and preferences live; read here, so construct off the UI thread
@@ -66,11 +72,16 @@ public final class Tollgate implements AutoCloseable {
         this.fileThread = Executors.newSingleThreadExecutor(daemonThreads("tollgate-files"));
         DraftStore drafts = DraftStore.load(dataDirectory.resolve("drafts.json"), fileThread);
         this.tasks = new BackgroundTasks(commandThreads, uiThread);
-        this.board = new BoardViewModel(uiThread);
+        FavouritesStore favourites = FavouritesStore.load(dataDirectory.resolve("favourites.json"), fileThread);
+        // A row is stale once several polls in a row brought nothing, never sooner than a minute.
+        Duration staleAfter = pollInterval.multipliedBy(10).compareTo(Duration.ofMinutes(1)) > 0
+                ? pollInterval.multipliedBy(10) : Duration.ofMinutes(1);
+        this.board = new BoardViewModel(uiThread, clock, staleAfter, favourites, settings.label());
         this.poller = new Poller(pipelines, pollThreads, pollInterval, board);
         this.review = new ApprovalReviewViewModel(pipelines, releases, tasks, dialogs, drafts, poller::refreshNow);
-        this.graph = new PipelineGraphViewModel(new CodePipelineCommands(clients.codePipeline()), tasks, dialogs,
-                poller::refreshNow);
+        PipelineCommands commands = new CodePipelineCommands(clients.codePipeline());
+        this.graph = new PipelineGraphViewModel(commands, tasks, dialogs, poller::refreshNow);
+        this.freeze = new ChangeFreezeViewModel(commands, tasks, dialogs, poller::refreshNow, board);
     }
 
     public void startWatching() {
@@ -80,7 +91,8 @@ public final class Tollgate implements AutoCloseable {
     /** Builds the main window's content; call on the JavaFX thread. */
     public MainWindow mainWindow(Consumer<String> openLink) {
         ApprovalReviewView reviewView = new ApprovalReviewView(review, clock, openLink);
-        return new MainWindow(settings.label(), board, review, reviewView, graph, new PipelineGraphView(graph, openLink),
+        return new MainWindow(settings.label(), board, new BoardView(board, freeze), freeze, new ChangeFreezeView(freeze),
+                review, reviewView, graph, new PipelineGraphView(graph, openLink),
                 new PipelineCommandBar(graph), tasks, poller::refreshAll, clock);
     }
 

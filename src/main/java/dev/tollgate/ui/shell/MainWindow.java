@@ -1,8 +1,10 @@
 package dev.tollgate.ui.shell;
 
 import dev.tollgate.pipeline.PipelineSnapshot;
+import dev.tollgate.ui.board.BoardView;
 import dev.tollgate.ui.board.BoardViewModel;
-import dev.tollgate.ui.board.PipelineListView;
+import dev.tollgate.ui.board.ChangeFreezeView;
+import dev.tollgate.ui.board.ChangeFreezeViewModel;
 import dev.tollgate.ui.common.BackgroundTasks;
 import dev.tollgate.ui.common.Durations;
 import dev.tollgate.ui.common.StatusLook;
@@ -47,7 +49,8 @@ public final class MainWindow extends BorderPane {
     private final PipelineGraphViewModel graphModel;
     private final Runnable refreshAll;
 
-    public MainWindow(String connectionLabel, BoardViewModel board, ApprovalReviewViewModel review,
+    public MainWindow(String connectionLabel, BoardViewModel board, BoardView boardView, ChangeFreezeViewModel freeze,
+            ChangeFreezeView freezeView, ApprovalReviewViewModel review,
             ApprovalReviewView reviewView, PipelineGraphViewModel graphModel, PipelineGraphView graph,
             PipelineCommandBar pipelineCommands, BackgroundTasks tasks, Runnable refreshAll, Clock clock) {
         this.board = board;
@@ -58,7 +61,6 @@ public final class MainWindow extends BorderPane {
 
         setTop(header(connectionLabel, tasks, refreshAll));
 
-        PipelineListView list = new PipelineListView(board);
         pipelineTitle.getStyleClass().add("pipeline-title");
         pipelineTitle.setId("pipelineTitle");
         pipelineStatus.setId("pipelineStatus");
@@ -74,13 +76,20 @@ public final class MainWindow extends BorderPane {
         ScrollPane detailScroll = new ScrollPane(detail);
         detailScroll.setFitToWidth(true);
         detailScroll.getStyleClass().add("edge-to-edge");
-        StackPane right = new StackPane(empty, detailScroll);
-        detailScroll.visibleProperty().bind(board.selectedProperty().isNotNull());
-        empty.visibleProperty().bind(board.selectedProperty().isNull());
+        ScrollPane freezeScroll = new ScrollPane(freezeView);
+        freezeScroll.setFitToWidth(true);
+        freezeScroll.setFitToHeight(true);
+        freezeScroll.getStyleClass().add("edge-to-edge");
+        StackPane right = new StackPane(empty, detailScroll, freezeScroll);
+        // The change freeze takes the place of the pipeline while open; the list stays to choose pipelines.
+        detailScroll.visibleProperty().bind(board.selectedProperty().isNotNull().and(freeze.openProperty().not()));
+        empty.visibleProperty().bind(board.selectedProperty().isNull().and(freeze.openProperty().not()));
+        freezeScroll.visibleProperty().bind(freeze.openProperty());
+        freezeView.visibleProperty().bind(freeze.openProperty());
 
-        SplitPane split = new SplitPane(list, right);
-        split.setDividerPositions(0.24);
-        SplitPane.setResizableWithParent(list, false);
+        SplitPane split = new SplitPane(boardView, right);
+        split.setDividerPositions(0.26);
+        SplitPane.setResizableWithParent(boardView, false);
         setCenter(split);
         setBottom(statusLine());
 
@@ -96,6 +105,7 @@ public final class MainWindow extends BorderPane {
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
         board.lastUpdateProperty().addListener((obs, old, at) -> showFreshness());
+        board.staleProperty().addListener((obs, old, stale) -> showFreshness());
     }
 
     /** Polls everything now (Refresh button, F5). */
@@ -162,6 +172,11 @@ public final class MainWindow extends BorderPane {
 
     private void showFreshness() {
         Instant at = board.lastUpdateProperty().get();
-        updated.setText(at == null ? "Loading…" : "Updated " + Durations.between(at, clock.instant()) + " ago");
+        boolean stale = board.staleProperty().get();
+        updated.setText(at == null ? "Loading…" : stale ? "Not updated for " + Durations.between(at, clock.instant())
+                : "Updated " + Durations.between(at, clock.instant()) + " ago");
+        // Out-of-date numbers must not look current: the header turns to a warning until polls succeed again.
+        updated.getStyleClass().setAll("label", stale ? "stale-warning" : "muted");
+        updated.setGraphic(stale ? new FontIcon(Feather.ALERT_TRIANGLE) : null);
     }
 }
