@@ -51,9 +51,10 @@ public final class BoardView extends VBox {
         search.setTooltip(new Tooltip("Search by name (Ctrl+F); Esc clears"));
         search.textProperty().bindBidirectional(board.searchProperty());
         search.setOnKeyPressed(event -> {
-            if (event.getCode() == KeyCode.ESCAPE) {
+            if (event.getCode() == KeyCode.ESCAPE && !search.getText().isEmpty()) {
                 search.clear();
                 list.requestFocus();
+                event.consume();
             } else if (event.getCode() == KeyCode.DOWN) {
                 list.requestFocus();
             }

@@ -142,10 +142,19 @@ public final class ChangeFreezeView extends VBox {
                 new VBox(4, reasonLabel, reason, underReason),
                 buttons, summary, results);
 
-        setOnKeyPressed(event -> {
-            if (event.getCode() == KeyCode.ESCAPE) {
+        // Escape closes from anywhere in the window (the focus is often in the list, choosing pipelines).
+        javafx.event.EventHandler<javafx.scene.input.KeyEvent> escape = event -> {
+            if (event.getCode() == KeyCode.ESCAPE && freeze.openProperty().get()) {
                 freeze.close();
                 event.consume();
+            }
+        };
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.removeEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, escape);
+            }
+            if (scene != null) {
+                scene.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, escape);
             }
         });
         visibleProperty().addListener((obs, was, shown) -> {
