@@ -124,7 +124,7 @@ public final class PipelineGraphView extends VBox {
             if (i > 0) {
                 lane.getChildren().add(transition(stage));
             }
-            lane.getChildren().add(stageCard(stage, i == 0));
+            lane.getChildren().add(stageCard(stage, i == 0, snapshot.latestExecutionId()));
         }
         if (focusedId != null) {
             // A poll that changed a status must not throw a keyboard user back to the top of the window.
@@ -146,14 +146,15 @@ public final class PipelineGraphView extends VBox {
         return null;
     }
 
-    private VBox stageCard(Stage stage, boolean first) {
+    private VBox stageCard(Stage stage, boolean first, Optional<String> newestExecution) {
         Label title = new Label(stage.name());
         title.getStyleClass().add("stage-title");
         Label status = StatusLook.badge(stage.status(), null);
         status.setId("stage-status-" + stage.name());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, title, status, spacer);
+        // Status under the title rather than beside it: four stages then fit beside the approval card.
+        HBox header = new HBox(6, title, spacer);
         header.setAlignment(Pos.CENTER_LEFT);
         viewModel.retryableExecution(stage.name()).ifPresent(id -> {
             Button retry = new Button("Retry", new FontIcon(Feather.ROTATE_CW));
@@ -167,16 +168,24 @@ public final class PipelineGraphView extends VBox {
         });
         header.getChildren().add(stageMenu(stage, first));
 
-        VBox card = new VBox(8, header);
+        VBox card = new VBox(6, header, status);
         // Cards are as tall as their content; a stretched card would suggest more actions than there are.
         card.setMaxHeight(Region.USE_PREF_SIZE);
         card.getStyleClass().addAll("stage-card", StatusLook.styleClass(stage.status()));
         card.setId("stage-" + stage.name());
         stage.latest().ifPresent(run -> {
-            Label execution = new Label("Execution " + PipelineGraphViewModel.shortId(run.pipelineExecutionId()));
+            // A stage the newest execution has not reached shows an older run: say so, or green reads as "shipped".
+            boolean older = newestExecution.filter(id -> !id.equals(run.pipelineExecutionId())).isPresent();
+            Label execution = new Label((older ? "Earlier execution " : "Execution ")
+                    + PipelineGraphViewModel.shortId(run.pipelineExecutionId()));
+            execution.setId("stage-execution-" + stage.name());
             execution.getStyleClass().add("muted");
-            execution.setTooltip(new Tooltip(run.pipelineExecutionId()));
+            execution.setTooltip(new Tooltip(run.pipelineExecutionId() + (older
+                    ? "\nThe newest execution has not reached " + stage.name() + "; this is the last one that did." : "")));
             card.getChildren().add(execution);
+            if (older) {
+                card.getStyleClass().add("earlier-run");
+            }
         });
         // Actions with the same run order run in parallel: one row per run order.
         TreeMap<Integer, HBox> rows = new TreeMap<>();
@@ -270,9 +279,7 @@ public final class PipelineGraphView extends VBox {
 
     private void addRunDetails(VBox tile, Action action, ActionRun run) {
         if (run.summary() != null && !run.summary().isBlank()) {
-            Label summary = new Label(run.summary());
-            summary.setWrapText(true);
-            summary.setMaxWidth(190);
+            Label summary = new WrappedText(run.summary(), 190);
             summary.getStyleClass().add("action-summary");
             tile.getChildren().add(summary);
         }
@@ -299,10 +306,9 @@ public final class PipelineGraphView extends VBox {
     /** Code and message in a box that can be copied whole, because that text is what people paste in tickets. */
     private Node errorDetails(Action action, ActionRun run) {
         String text = (run.errorCode() == null ? "" : run.errorCode() + ": ") + Objects.toString(run.errorMessage(), "");
-        Label error = new Label(text, new FontIcon(Feather.ALERT_OCTAGON));
+        Label error = new WrappedText(text, 190);
+        error.setGraphic(new FontIcon(Feather.ALERT_OCTAGON));
         error.setId("error-" + action.name());
-        error.setWrapText(true);
-        error.setMaxWidth(190);
         error.getStyleClass().add("action-error");
         MenuItem copy = new MenuItem("Copy error details", new FontIcon(Feather.COPY));
         copy.setOnAction(event -> {
@@ -350,10 +356,8 @@ public final class PipelineGraphView extends VBox {
             toggle.getStyleClass().add("transition-disabled");
             Label disabled = new Label("Disabled", new FontIcon(Feather.LOCK));
             disabled.getStyleClass().add("transition-label");
-            Label reason = new Label(Objects.toString(transition.disabledReason(), "No reason given"));
+            Label reason = new WrappedText(Objects.toString(transition.disabledReason(), "No reason given"), 120);
             reason.setId("transition-reason-" + into.name());
-            reason.setWrapText(true);
-            reason.setMaxWidth(120);
             reason.getStyleClass().add("transition-reason");
             face.getChildren().addAll(disabled, reason);
             if (transition.lastChangedBy() != null) {

@@ -88,7 +88,7 @@ public final class MainWindow extends BorderPane {
         freezeView.visibleProperty().bind(freeze.openProperty());
 
         SplitPane split = new SplitPane(boardView, right);
-        split.setDividerPositions(0.26);
+        split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(boardView, false);
         setCenter(split);
         setBottom(statusLine());
