@@ -55,9 +55,11 @@ public final class FxDialogService implements DialogService {
         dialog.getDialogPane().getButtonTypes().addAll(confirm, ButtonType.CANCEL);
         dialog.getDialogPane().getStyleClass().add("text-question");
 
+        // Wrapped labels get a fixed width and their full height, or the dialog cuts them to "…".
         Label message = new Label(question.message());
         message.setWrapText(true);
-        message.setMaxWidth(460);
+        message.setPrefWidth(460);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         TextField field = new TextField(question.initialText());
         field.setId("dialogTextField");
         field.setPrefColumnCount(40);
@@ -66,9 +68,11 @@ public final class FxDialogService implements DialogService {
         Label problem = new Label();
         problem.setId("dialogProblem");
         problem.setWrapText(true);
-        problem.setMaxWidth(400);
+        problem.setPrefWidth(390);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         Label counter = new Label();
         counter.getStyleClass().add("muted");
+        counter.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox under = new HBox(8, problem, spacer, counter);
@@ -83,6 +87,12 @@ public final class FxDialogService implements DialogService {
         field.textProperty().addListener((obs, old, text) -> problem.getStyleClass()
                 .setAll("label", text.isEmpty() ? "muted" : "field-problem"));
         problem.getStyleClass().setAll("label", field.getText().isEmpty() ? "muted" : "field-problem");
+        // A longer message needs more lines: the dialog grows with it instead of pushing its buttons out.
+        problem.textProperty().addListener((obs, old, text) -> Platform.runLater(() -> {
+            if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        }));
 
         VBox content = new VBox(8, message, fieldLabel, field, under);
         content.setPrefWidth(480);
