@@ -33,6 +33,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class PipelineListView extends ListView<PipelineEntry> {
 
+    private static final List<String> WHEN_CLASSES = List.of("label", "row-when", "muted");
+    private static final List<String> STALE_CLASSES = List.of("label", "row-when", "row-stale");
+
     static final KeyCombination PIN = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
 
     private final BoardViewModel viewModel;
@@ -146,6 +149,9 @@ public final class PipelineListView extends ListView<PipelineEntry> {
         private final HBox line;
         private final InvalidationListener rerender = obs -> render();
         private final InvalidationListener ageing = obs -> renderAge();
+        private final FontIcon statusIcon = new FontIcon();
+        private final FontIcon staleIcon = new FontIcon(Feather.CLOCK);
+        private Status shownStatus;
         private PipelineEntry shown;
 
         RowCell(BoardViewModel viewModel) {
@@ -155,6 +161,7 @@ public final class PipelineListView extends ListView<PipelineEntry> {
             name.setGraphic(pinIcon);
             name.setMinWidth(0);
             status.getStyleClass().add("status-badge");
+            status.setGraphic(statusIcon);
             status.setMinWidth(Region.USE_PREF_SIZE);
             strip.getStyleClass().add("stage-strip");
             strip.setAlignment(Pos.CENTER_LEFT);
@@ -211,15 +218,14 @@ public final class PipelineListView extends ListView<PipelineEntry> {
                 return;
             }
             PipelineRow row = shown.row();
-            setId("pipeline-" + row.name());
+            String id = "pipeline-" + row.name();
+            if (!id.equals(getId())) {
+                setId(id);
+            }
             name.setText(row.name());
             pinIcon.setVisible(shown.isPinned());
             pinIcon.setManaged(shown.isPinned());
-            if (row.isKnown()) {
-                StatusLook.restyle(status, row.headline(), null);
-            } else {
-                StatusLook.restyle(status, Status.NOT_RUN, "Loading…");
-            }
+            renderStatus(row.isKnown() ? row.headline() : Status.NOT_RUN, row.isKnown() ? null : "Loading…");
             renderStrip(row);
             approvals.setVisible(row.pendingApprovals() > 0);
             approvals.setText(String.valueOf(row.pendingApprovals()));
@@ -233,6 +239,25 @@ public final class PipelineListView extends ListView<PipelineEntry> {
             setGraphic(line);
         }
 
+        /**
+         * Scrolling re-renders every visible cell, so nothing here creates nodes or touches style classes that
+         * stay the same: each such change costs a CSS pass over the cell on the next pulse.
+         */
+        private void renderStatus(Status headline, String text) {
+            if (!headline.equals(shownStatus)) {
+                shownStatus = headline;
+                statusIcon.setIconCode(StatusLook.icon(headline));
+                setClasses(status, List.of("label", "status-badge", StatusLook.styleClass(headline)));
+            }
+            status.setText(text == null ? headline.label() : text);
+        }
+
+        private static void setClasses(javafx.scene.Node node, List<String> classes) {
+            if (!node.getStyleClass().equals(classes)) {
+                node.getStyleClass().setAll(classes);
+            }
+        }
+
         /** One mark per stage in its status colour, a red bar where its inbound transition is disabled. */
         private void renderStrip(PipelineRow row) {
             List<PipelineRow.StageMark> marks = row.stages();
@@ -244,10 +269,10 @@ public final class PipelineListView extends ListView<PipelineEntry> {
             for (int i = 0; i < marks.size(); i++) {
                 PipelineRow.StageMark mark = marks.get(i);
                 Region cell = (Region) strip.getChildren().get(i);
-                cell.getStyleClass().setAll("strip-mark", StatusLook.styleClass(mark.status()));
-                if (mark.gateClosed()) {
-                    cell.getStyleClass().add("gate-closed");
-                }
+                List<String> classes = mark.gateClosed()
+                        ? List.of("strip-mark", StatusLook.styleClass(mark.status()), "gate-closed")
+                        : List.of("strip-mark", StatusLook.styleClass(mark.status()));
+                setClasses(cell, classes);
                 tip.append(i == 0 ? "" : mark.gateClosed() ? "  ⛔ " : "  → ")
                         .append(mark.name()).append(": ").append(mark.status().label())
                         .append(mark.holdsExecution() ? " (an execution waits before it)" : "");
@@ -262,8 +287,9 @@ public final class PipelineListView extends ListView<PipelineEntry> {
             boolean stale = viewModel.isStale(shown);
             String freshness = viewModel.freshness(shown);
             when.setText(stale ? "Stale" : viewModel.lastChange(shown));
-            when.setGraphic(stale ? new FontIcon(Feather.CLOCK) : null);
-            when.getStyleClass().setAll("label", "row-when", stale ? "row-stale" : "muted");
+            staleIcon.setVisible(stale);
+            when.setGraphic(stale ? staleIcon : null);
+            setClasses(when, stale ? STALE_CLASSES : WHEN_CLASSES);
             PipelineRow row = shown.row();
             rowTip.setText(row.name() + "\n" + freshness
                     + (row.lastChange() == null ? "" : "\nLast change " + viewModel.lastChange(shown)));
