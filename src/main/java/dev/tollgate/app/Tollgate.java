@@ -2,6 +2,7 @@ package dev.tollgate.app;
 
 import dev.tollgate.aws.AwsClients;
 import dev.tollgate.aws.AwsEnvironment;
+import dev.tollgate.aws.CodePipelineCommands;
 import dev.tollgate.aws.CodePipelineGateway;
 import dev.tollgate.aws.ConnectionSettings;
 import dev.tollgate.aws.EcrImageRegistry;
@@ -9,11 +10,19 @@ import dev.tollgate.aws.S3ArtifactSource;
 import dev.tollgate.release.ArtifactLimits;
 import dev.tollgate.release.ReleaseFinder;
 import dev.tollgate.storage.DraftStore;
+import dev.tollgate.storage.FavouritesStore;
 import java.nio.file.Path;
 import dev.tollgate.pipeline.PipelineGateway;
+import dev.tollgate.pipeline.PipelineCommands;
+import dev.tollgate.ui.board.BoardView;
 import dev.tollgate.ui.board.BoardViewModel;
+import dev.tollgate.ui.board.ChangeFreezeView;
+import dev.tollgate.ui.board.ChangeFreezeViewModel;
 import dev.tollgate.ui.common.BackgroundTasks;
 import dev.tollgate.ui.common.DialogService;
+import dev.tollgate.ui.graph.PipelineCommandBar;
+import dev.tollgate.ui.graph.PipelineGraphView;
+import dev.tollgate.ui.graph.PipelineGraphViewModel;
 import dev.tollgate.ui.review.ApprovalReviewView;
 import dev.tollgate.ui.review.ApprovalReviewViewModel;
 import dev.tollgate.ui.review.InboxViewModel;
@@ -60,6 +69,8 @@ public final class Tollgate implements AutoCloseable {
     private final ReleaseFinder releases;
     private final ApprovalReviewViewModel review;
     private final ConnectionViewModel connection;
+    private final PipelineGraphViewModel graph;
+    private final ChangeFreezeViewModel freeze;
 
     /**
      * @param dataDirectory where drafts and preferences live; read here, so construct off the UI thread
@@ -85,13 +96,20 @@ public final class Tollgate implements AutoCloseable {
         this.fileThread = Executors.newSingleThreadExecutor(daemonThreads("tollgate-files"));
         DraftStore drafts = DraftStore.load(dataDirectory.resolve("drafts.json"), fileThread);
         this.tasks = new BackgroundTasks(commandThreads, uiThread);
-        this.board = new BoardViewModel(uiThread);
+        FavouritesStore favourites = FavouritesStore.load(dataDirectory.resolve("favourites.json"), fileThread);
+        // A row is stale once several polls in a row brought nothing, never sooner than a minute.
+        Duration staleAfter = pollInterval.multipliedBy(10).compareTo(Duration.ofMinutes(1)) > 0
+                ? pollInterval.multipliedBy(10) : Duration.ofMinutes(1);
+        this.board = new BoardViewModel(uiThread, clock, staleAfter, favourites, settings.label());
         this.inbox = new InboxViewModel(uiThread, tasks, releases);
         this.connection = new ConnectionViewModel(settings.label(), clients.identity(), tasks, uiThread,
                 settings.canSignInAgain());
         this.poller = new Poller(pipelines, pollThreads, pollInterval, new WatchFanOut(board, inbox, connection));
         this.review = new ApprovalReviewViewModel(pipelines, releases, tasks, dialogs, drafts, poller::refreshNow,
                 () -> Optional.ofNullable(connection.identityProperty().get()));
+        PipelineCommands commands = new CodePipelineCommands(clients.codePipeline());
+        this.graph = new PipelineGraphViewModel(commands, tasks, dialogs, poller::refreshNow);
+        this.freeze = new ChangeFreezeViewModel(commands, tasks, dialogs, poller::refreshNow, board);
     }
 
     public void startWatching() {
@@ -102,8 +120,9 @@ public final class Tollgate implements AutoCloseable {
     public MainWindow mainWindow(Consumer<String> openLink) {
         ApprovalReviewView reviewView = new ApprovalReviewView(review, clock, openLink);
         LocalReleaseView localRelease = new LocalReleaseView(new LocalReleaseViewModel(releases, tasks), clock);
-        return new MainWindow(settings.label(), board, inbox, review, reviewView, localRelease, tasks,
-                poller::refreshAll, clock);
+        return new MainWindow(settings.label(), board, new BoardView(board, freeze), freeze, new ChangeFreezeView(freeze),
+                inbox, review, reviewView, localRelease, graph, new PipelineGraphView(graph, openLink),
+                new PipelineCommandBar(graph), tasks, poller::refreshAll, clock);
     }
 
     /**

@@ -1,12 +1,13 @@
 package dev.tollgate.e2e;
 
-import static dev.tollgate.e2e.TollgateWindow.waitUntil;
+import static dev.tollgate.testing.TollgateWindow.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.app.Tollgate;
 import dev.tollgate.sandbox.ManualClock;
 import dev.tollgate.sandbox.Sandbox;
 import dev.tollgate.sandbox.SandboxConfig;
+import dev.tollgate.testing.TollgateWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;

@@ -1,6 +1,6 @@
 package dev.tollgate.e2e;
 
-import static dev.tollgate.e2e.TollgateWindow.waitUntil;
+import static dev.tollgate.testing.TollgateWindow.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.app.Tollgate;
@@ -8,6 +8,7 @@ import dev.tollgate.sandbox.ManualClock;
 import dev.tollgate.sandbox.Sandbox;
 import dev.tollgate.sandbox.SandboxConfig;
 import dev.tollgate.sandbox.fault.FaultConfig;
+import dev.tollgate.testing.TollgateWindow;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -108,13 +108,13 @@ class FaultToleranceTest {
             Poller poller = new Poller(aws.gateway, pollThreads, Duration.ofMillis(100), board);
             try {
                 poller.start();
-                waitUntil(ui, () -> board.rows().size() == 5 && board.rows().stream().allMatch(r -> r.updatedAt() != null));
+                waitUntil(ui, () -> board.entries().size() == 5 && board.entries().stream().allMatch(e -> e.row().updatedAt() != null));
                 aws.sandbox.control().setFaults(new FaultConfig(0, 1.0, 0, 0));
-                waitUntil(ui, () -> board.rows().stream().anyMatch(r -> r.problem() != null) || board.problemProperty().get() != null);
+                waitUntil(ui, () -> board.entries().stream().anyMatch(e -> e.row().problem() != null) || board.problemProperty().get() != null);
 
                 aws.sandbox.control().setFaults(FaultConfig.none());
 
-                waitUntil(ui, () -> board.rows().stream().allMatch(r -> r.problem() == null) && board.problemProperty().get() == null);
+                waitUntil(ui, () -> board.entries().stream().allMatch(e -> e.row().problem() == null) && board.problemProperty().get() == null);
             } finally {
                 poller.close();
                 pollThreads.shutdownNow();
@@ -136,15 +136,15 @@ class FaultToleranceTest {
         Sandbox second = null;
         try {
             poller.start();
-            waitUntil(ui, () -> board.rows().size() == 5);
+            waitUntil(ui, () -> board.entries().size() == 5);
             first.close();
-            waitUntil(ui, () -> board.problemProperty().get() != null || board.rows().stream().anyMatch(r -> r.problem() != null));
+            waitUntil(ui, () -> board.problemProperty().get() != null || board.entries().stream().anyMatch(e -> e.row().problem() != null));
 
             second = Sandbox.start(SandboxConfig.defaults().withPort(port));
             long restarted = System.nanoTime();
             var before = board.lastUpdateProperty().get();
             waitUntil(ui, () -> board.lastUpdateProperty().get() != before
-                    && board.rows().stream().allMatch(r -> r.problem() == null));
+                    && board.entries().stream().allMatch(e -> e.row().problem() == null));
             long reconnectMillis = (System.nanoTime() - restarted) / 1_000_000;
 
             LOG.info("Reconnected {} ms after the sandbox came back", reconnectMillis);

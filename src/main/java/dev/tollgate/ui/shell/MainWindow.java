@@ -2,12 +2,16 @@ package dev.tollgate.ui.shell;
 
 import dev.tollgate.ui.common.Texts;
 import dev.tollgate.pipeline.PipelineSnapshot;
+import dev.tollgate.ui.board.BoardView;
 import dev.tollgate.ui.board.BoardViewModel;
-import dev.tollgate.ui.board.PipelineListView;
+import dev.tollgate.ui.board.ChangeFreezeView;
+import dev.tollgate.ui.board.ChangeFreezeViewModel;
 import dev.tollgate.ui.common.BackgroundTasks;
 import dev.tollgate.ui.common.Durations;
 import dev.tollgate.ui.common.StatusLook;
+import dev.tollgate.ui.graph.PipelineCommandBar;
 import dev.tollgate.ui.graph.PipelineGraphView;
+import dev.tollgate.ui.graph.PipelineGraphViewModel;
 import dev.tollgate.ui.review.ApprovalReviewView;
 import dev.tollgate.ui.review.ApprovalReviewViewModel;
 import dev.tollgate.ui.review.InboxView;
@@ -51,17 +55,20 @@ public final class MainWindow extends BorderPane {
     private final Label updated = new Label();
     private final Label pipelineTitle = new Label();
     private final Label pipelineStatus = new Label();
-    private final PipelineGraphView graph = new PipelineGraphView();
+    private final PipelineGraphViewModel graphModel;
     private final Runnable refreshAll;
     private final LocalReleaseView localRelease;
     private HBox header;
     private DesktopNotifier desktopNotifier = new DesktopNotifier(Runnable::run, "", null);
     private Label connection;
 
-    public MainWindow(String connectionLabel, BoardViewModel board, InboxViewModel inbox, ApprovalReviewViewModel review,
-            ApprovalReviewView reviewView, LocalReleaseView localRelease, BackgroundTasks tasks, Runnable refreshAll,
+    public MainWindow(String connectionLabel, BoardViewModel board, BoardView boardView, ChangeFreezeViewModel freeze,
+            ChangeFreezeView freezeView, InboxViewModel inbox, ApprovalReviewViewModel review,
+            ApprovalReviewView reviewView, LocalReleaseView localRelease, PipelineGraphViewModel graphModel,
+            PipelineGraphView graph, PipelineCommandBar pipelineCommands, BackgroundTasks tasks, Runnable refreshAll,
             Clock clock) {
         this.board = board;
+        this.graphModel = graphModel;
         this.clock = clock;
         this.refreshAll = refreshAll;
         this.localRelease = localRelease;
@@ -69,11 +76,12 @@ public final class MainWindow extends BorderPane {
 
         setTop(header(connectionLabel, tasks, refreshAll, localRelease.openButton()));
 
-        PipelineListView list = new PipelineListView(board);
         pipelineTitle.getStyleClass().add("pipeline-title");
         pipelineTitle.setId("pipelineTitle");
         pipelineStatus.setId("pipelineStatus");
-        HBox titleLine = new HBox(12, pipelineTitle, pipelineStatus);
+        Region titleSpacer = new Region();
+        HBox.setHgrow(titleSpacer, Priority.ALWAYS);
+        HBox titleLine = new HBox(12, pipelineTitle, pipelineStatus, titleSpacer, pipelineCommands);
         titleLine.setAlignment(Pos.CENTER_LEFT);
         VBox detail = new VBox(14, titleLine, reviewView, graph);
         detail.getStyleClass().add("pipeline-detail");
@@ -83,9 +91,16 @@ public final class MainWindow extends BorderPane {
         ScrollPane detailScroll = new ScrollPane(detail);
         detailScroll.setFitToWidth(true);
         detailScroll.getStyleClass().add("edge-to-edge");
-        StackPane right = new StackPane(empty, detailScroll);
-        detailScroll.visibleProperty().bind(board.selectedProperty().isNotNull());
-        empty.visibleProperty().bind(board.selectedProperty().isNull());
+        ScrollPane freezeScroll = new ScrollPane(freezeView);
+        freezeScroll.setFitToWidth(true);
+        freezeScroll.setFitToHeight(true);
+        freezeScroll.getStyleClass().add("edge-to-edge");
+        StackPane right = new StackPane(empty, detailScroll, freezeScroll);
+        // The change freeze takes the place of the pipeline while open; the list stays to choose pipelines.
+        detailScroll.visibleProperty().bind(board.selectedProperty().isNotNull().and(freeze.openProperty().not()));
+        empty.visibleProperty().bind(board.selectedProperty().isNull().and(freeze.openProperty().not()));
+        freezeScroll.visibleProperty().bind(freeze.openProperty());
+        freezeView.visibleProperty().bind(freeze.openProperty());
 
         Consumer<ApprovalRequest> open = request -> {
             board.selectedNameProperty().set(request.pipelineName());
@@ -96,7 +111,7 @@ public final class MainWindow extends BorderPane {
         approvals.textProperty().bind(Bindings.createStringBinding(
                 () -> Texts.get("shell.approvalsTab", inbox.countProperty().get()), inbox.countProperty()));
         approvals.setGraphic(new FontIcon(Feather.USER_CHECK));
-        Tab pipelines = new Tab(Texts.get("shell.pipelinesTab"), list);
+        Tab pipelines = new Tab(Texts.get("shell.pipelinesTab"), boardView);
         pipelines.setId("pipelinesTab");
         pipelines.setGraphic(new FontIcon(Feather.LAYERS));
         TabPane sidebar = new TabPane(approvals, pipelines);
@@ -104,7 +119,7 @@ public final class MainWindow extends BorderPane {
         sidebar.getStyleClass().add("sidebar");
 
         SplitPane split = new SplitPane(sidebar, right);
-        split.setDividerPositions(0.26);
+        split.setDividerPositions(0.25);
         SplitPane.setResizableWithParent(sidebar, false);
         Toast toast = new Toast();
         StackPane.setAlignment(toast, Pos.TOP_RIGHT);
@@ -142,6 +157,7 @@ public final class MainWindow extends BorderPane {
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
         board.lastUpdateProperty().addListener((obs, old, at) -> showFreshness());
+        board.staleProperty().addListener((obs, old, stale) -> showFreshness());
     }
 
     /**
@@ -220,7 +236,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private void showPipeline(PipelineSnapshot snapshot) {
-        graph.show(snapshot);
+        graphModel.show(snapshot);
         if (snapshot == null) {
             return;
         }
@@ -233,6 +249,12 @@ public final class MainWindow extends BorderPane {
 
     private void showFreshness() {
         Instant at = board.lastUpdateProperty().get();
-        updated.setText(at == null ? Texts.get("shell.loading") : Texts.get("shell.updated", Durations.between(at, clock.instant())));
+        boolean stale = board.staleProperty().get();
+        updated.setText(at == null ? Texts.get("shell.loading") : stale
+                ? Texts.get("shell.notUpdated", Durations.between(at, clock.instant()))
+                : Texts.get("shell.updated", Durations.between(at, clock.instant())));
+        // Out-of-date numbers must not look current: the header turns to a warning until polls succeed again.
+        updated.getStyleClass().setAll("label", stale ? "stale-warning" : "muted");
+        updated.setGraphic(stale ? new FontIcon(Feather.ALERT_TRIANGLE) : null);
     }
 }
