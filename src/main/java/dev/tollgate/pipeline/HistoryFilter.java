@@ -1,6 +1,9 @@
 package dev.tollgate.pipeline;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Objects;
@@ -53,6 +56,27 @@ public record HistoryFilter(Set<Status.Kind> statuses, Optional<Instant> from, O
     /** Whether any criterion is set. */
     public boolean isActive() {
         return !equals(ALL);
+    }
+
+    /** The criteria in words, for the header of an export: "status Failed; approver contains \"mei\"". */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        if (!statuses.isEmpty()) {
+            parts.add("status " + statuses.stream().sorted()
+                    .map(kind -> kind.name().toLowerCase(Locale.ROOT).replace('_', ' ')).collect(Collectors.joining(", ")));
+        }
+        from.ifPresent(at -> parts.add("started at or after " + at));
+        until.ifPresent(at -> parts.add("started before " + at));
+        if (decidedOnly) {
+            parts.add("approved or rejected by a person");
+        }
+        if (!approver.isEmpty()) {
+            parts.add("approver contains \"" + approver + "\"");
+        }
+        if (!text.isEmpty()) {
+            parts.add("commit or id contains \"" + text + "\"");
+        }
+        return parts.isEmpty() ? "all executions" : String.join("; ", parts);
     }
 
     /** Whether the criteria need each execution's approvals to decide. */
