@@ -122,7 +122,8 @@ public final class CodePipelineHistory implements ExecutionHistory {
                 detail.startTime(),
                 detail.lastUpdateTime(),
                 detail.updatedBy(),
-                result == null ? null : result.externalExecutionSummary(),
+                // Source actions summarise their commit as the connection's JSON; keep only the message.
+                result == null ? null : RevisionSummaries.message(result.externalExecutionSummary()),
                 result == null ? null : result.externalExecutionId(),
                 result == null ? null : result.externalExecutionUrl(),
                 result == null || result.errorDetails() == null ? null : result.errorDetails().code(),

@@ -7,6 +7,8 @@ import dev.tollgate.ui.common.BackgroundTasks;
 import dev.tollgate.ui.common.Durations;
 import dev.tollgate.ui.common.StatusLook;
 import dev.tollgate.ui.graph.PipelineGraphView;
+import dev.tollgate.ui.history.HistoryView;
+import dev.tollgate.ui.history.HistoryViewModel;
 import dev.tollgate.ui.review.ApprovalReviewView;
 import dev.tollgate.ui.review.ApprovalReviewViewModel;
 import dev.tollgate.ui.review.InboxView;
@@ -55,8 +57,8 @@ public final class MainWindow extends BorderPane {
     private final LocalReleaseView localRelease;
 
     public MainWindow(String connectionLabel, BoardViewModel board, InboxViewModel inbox, ApprovalReviewViewModel review,
-            ApprovalReviewView reviewView, LocalReleaseView localRelease, BackgroundTasks tasks, Runnable refreshAll,
-            Clock clock) {
+            ApprovalReviewView reviewView, LocalReleaseView localRelease, HistoryViewModel history,
+            HistoryView historyView, BackgroundTasks tasks, Runnable refreshAll, Clock clock) {
         this.board = board;
         this.clock = clock;
         this.refreshAll = refreshAll;
@@ -79,8 +81,19 @@ public final class MainWindow extends BorderPane {
         ScrollPane detailScroll = new ScrollPane(detail);
         detailScroll.setFitToWidth(true);
         detailScroll.getStyleClass().add("edge-to-edge");
-        StackPane right = new StackPane(empty, detailScroll);
-        detailScroll.visibleProperty().bind(board.selectedProperty().isNotNull());
+        // The selected pipeline now, and what it ran before: the history reads only while its tab shows.
+        Tab pipelineTab = new Tab("Pipeline", detailScroll);
+        pipelineTab.setId("pipelineTab");
+        pipelineTab.setGraphic(new FontIcon(Feather.GIT_PULL_REQUEST));
+        Tab historyTab = new Tab("History", historyView);
+        historyTab.setId("historyTab");
+        historyTab.setGraphic(new FontIcon(Feather.CLOCK));
+        TabPane views = new TabPane(pipelineTab, historyTab);
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        views.getStyleClass().add("pipeline-views");
+        views.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> history.setActive(tab == historyTab));
+        StackPane right = new StackPane(empty, views);
+        views.visibleProperty().bind(board.selectedProperty().isNotNull());
         empty.visibleProperty().bind(board.selectedProperty().isNull());
 
         Consumer<ApprovalRequest> open = request -> {
@@ -125,8 +138,10 @@ public final class MainWindow extends BorderPane {
         board.selectedProperty().addListener((obs, old, snapshot) -> {
             showPipeline(snapshot);
             review.show(snapshot);
+            history.show(snapshot == null ? null : snapshot.name());
         });
         showPipeline(board.selectedProperty().get());
+        history.show(board.selectedProperty().get() == null ? null : board.selectedProperty().get().name());
 
         // "Updated 4 s ago" must age between polls, so it ticks on its own.
         javafx.animation.Timeline ticker = new javafx.animation.Timeline(
