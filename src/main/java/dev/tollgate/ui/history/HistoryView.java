@@ -2,24 +2,25 @@ package dev.tollgate.ui.history;
 
 import dev.tollgate.pipeline.ApprovalOutcome;
 import dev.tollgate.pipeline.ExecutionSummary;
-import dev.tollgate.release.ExecutionImages;
 import dev.tollgate.release.ReleaseImage;
 import dev.tollgate.ui.common.StatusLook;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -257,92 +258,48 @@ public final class HistoryView extends StackPane {
         table.getStyleClass().addAll("history-table", "striped");
         table.setItems(viewModel.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        // Rows of one height spare the table measuring every cell of every row: the first page lays out faster.
+        table.setFixedCellSize(30);
         Label placeholder = new Label();
         placeholder.getStyleClass().add("muted");
         placeholder.textProperty().bind(viewModel.summaryLineProperty());
         table.setPlaceholder(placeholder);
 
-        TableColumn<HistoryRow, HistoryRow> status = column("Status", STATUS_WIDTH, row -> row);
-        status.setCellFactory(c -> cell((label, row) -> {
+        TableColumn<HistoryRow, HistoryRow> status = column("Status", STATUS_WIDTH, (cell, row) -> {
             ExecutionSummary summary = row.summary();
-            StatusLook.restyle(label, summary.status(), summary.execution().isRollback() ? "Rollback" : null);
-            label.getStyleClass().add("history-status");
-            if (summary.execution().statusSummary() != null) {
-                label.setTooltip(new Tooltip(summary.execution().statusSummary()));
-            }
-        }));
-        TableColumn<HistoryRow, HistoryRow> started = column("Started", STARTED_WIDTH, row -> row);
-        started.setCellFactory(c -> cell((label, row) -> {
-            label.setText(format.day(row.summary().startTime()));
-            label.setTooltip(new Tooltip(format.full(row.summary().startTime())));
-        }));
-        TableColumn<HistoryRow, HistoryRow> duration = column("Duration", DURATION_WIDTH, row -> row);
-        duration.setCellFactory(c -> cell((label, row) -> {
-            // The status column already says it runs; the number is what this column is for.
-            label.setText(row.summary().duration(viewModel.detail().now()).map(HistoryFormat::duration).orElse("—"));
-            if (row.summary().endTime().isEmpty()) {
-                label.setTooltip(new Tooltip("Still running"));
-            }
-        }));
-        TableColumn<HistoryRow, HistoryRow> commit = column("Commit", 240, row -> row);
-        commit.setCellFactory(c -> cell((label, row) -> {
-            String id = HistoryFormat.firstRevision(row.summary().execution());
-            label.setText(HistoryFormat.firstLine(row.summary().commitMessage()));
-            Label shortId = new Label(id);
-            shortId.getStyleClass().add("mono");
-            label.setGraphic(shortId);
-            label.setTooltip(new Tooltip(row.summary().execution().revisions().stream()
-                    .map(HistoryFormat::revisionLine).reduce((a, b) -> a + "\n" + b).orElse("No source revision")));
-        }));
-        TableColumn<HistoryRow, HistoryRow> approval = column("Approval", APPROVAL_WIDTH, row -> row);
-        approval.setCellFactory(c -> cell((label, row) -> showApproval(label, row.summary())));
-        TableColumn<HistoryRow, ExecutionImages> image = new TableColumn<>("Image");
-        image.setPrefWidth(IMAGE_WIDTH);
-        image.setSortable(false);
-        image.setCellValueFactory(data -> data.getValue().imagesProperty());
-        image.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(ExecutionImages images, boolean empty) {
-                super.updateItem(images, empty);
-                setTooltip(null);
-                getStyleClass().removeAll("mono", "muted");
-                if (empty) {
-                    setText(null);
-                    return;
-                }
-                if (images == null) {
-                    setText("…");
-                    getStyleClass().add("muted");
-                    return;
-                }
-                List<ReleaseImage> carried = images.releaseImages();
-                if (carried.isEmpty()) {
-                    setText("—");
-                    getStyleClass().add("muted");
-                    setTooltip(new Tooltip(images.problem().orElse("No image")));
-                    return;
-                }
-                ReleaseImage first = carried.get(0);
-                setText(first.image().tag().orElse("by digest") + (carried.size() > 1 ? " +" + (carried.size() - 1) : ""));
-                getStyleClass().add("mono");
-                setTooltip(new Tooltip(carried.stream().map(i -> i.image().toString()
-                        + i.effectiveDigest().map(d -> "\n  " + d).orElse("")).reduce((a, b) -> a + "\n" + b).orElse("")));
-            }
+            cell.icon(StatusLook.icon(summary.status()), StatusLook.styleClass(summary.status()));
+            cell.setText(summary.execution().isRollback() ? "Rollback" : summary.status().label());
+            cell.style(StatusLook.styleClass(summary.status()));
+            cell.tip(summary.execution().statusSummary());
         });
-        TableColumn<HistoryRow, HistoryRow> trigger = column("Trigger", TRIGGER_WIDTH, row -> row);
-        trigger.setCellFactory(c -> cell((label, row) -> {
-            label.setText(HistoryFormat.trigger(row.summary().execution()));
-            label.getStyleClass().add("muted");
-            if (row.summary().execution().triggerDetail() != null) {
-                label.setTooltip(new Tooltip(row.summary().execution().triggerDetail()));
-            }
-        }));
-        TableColumn<HistoryRow, HistoryRow> id = column("Execution", ID_WIDTH, row -> row);
-        id.setCellFactory(c -> cell((label, row) -> {
-            label.setText(HistoryFormat.shortId(row.summary().executionId()));
-            label.getStyleClass().add("mono");
-            label.setTooltip(new Tooltip(row.summary().executionId()));
-        }));
+        TableColumn<HistoryRow, HistoryRow> started = column("Started", STARTED_WIDTH, (cell, row) -> {
+            cell.setText(format.day(row.summary().startTime()));
+            cell.tip(format.full(row.summary().startTime()));
+        });
+        TableColumn<HistoryRow, HistoryRow> duration = column("Duration", DURATION_WIDTH, (cell, row) -> {
+            // The status column already says it runs; the number is what this column is for.
+            cell.setText(row.summary().duration(viewModel.detail().now()).map(HistoryFormat::duration).orElse("—"));
+            cell.tip(row.summary().endTime().isEmpty() ? "Still running" : null);
+        });
+        TableColumn<HistoryRow, HistoryRow> commit = column("Commit", 240, (cell, row) -> {
+            cell.secondary(HistoryFormat.firstRevision(row.summary().execution()));
+            cell.setText(HistoryFormat.firstLine(row.summary().commitMessage()));
+            cell.tip(row.summary().execution().revisions().stream()
+                    .map(HistoryFormat::revisionLine).reduce((a, b) -> a + "\n" + b).orElse("No source revision"));
+        });
+        TableColumn<HistoryRow, HistoryRow> approval = column("Approval", APPROVAL_WIDTH,
+                (cell, row) -> showApproval(cell, row.summary()));
+        TableColumn<HistoryRow, HistoryRow> image = column("Image", IMAGE_WIDTH, (cell, row) -> showImages(cell, row));
+        TableColumn<HistoryRow, HistoryRow> trigger = column("Trigger", TRIGGER_WIDTH, (cell, row) -> {
+            cell.setText(HistoryFormat.trigger(row.summary().execution()));
+            cell.style("muted");
+            cell.tip(row.summary().execution().triggerDetail());
+        });
+        TableColumn<HistoryRow, HistoryRow> id = column("Execution", ID_WIDTH, (cell, row) -> {
+            cell.setText(HistoryFormat.shortId(row.summary().executionId()));
+            cell.style("mono");
+            cell.tip(row.summary().executionId());
+        });
         table.getColumns().setAll(List.of(status, started, duration, commit, approval, image, trigger, id));
         // The commit message takes whatever width the other columns leave.
         double fixed = STATUS_WIDTH + STARTED_WIDTH + DURATION_WIDTH + APPROVAL_WIDTH + IMAGE_WIDTH + TRIGGER_WIDTH + ID_WIDTH;
@@ -384,59 +341,138 @@ public final class HistoryView extends StackPane {
         });
     }
 
-    private void showApproval(Label label, ExecutionSummary summary) {
+    private void showApproval(RowCell cell, ExecutionSummary summary) {
         ApprovalOutcome approval = summary.headlineApproval().orElse(null);
         if (approval == null) {
-            label.setText("—");
-            label.getStyleClass().add("muted");
+            cell.setText("—");
+            cell.style("muted");
             return;
         }
-        FontIcon icon = new FontIcon(HistoryFormat.icon(approval.verdict()));
-        icon.getStyleClass().add(HistoryFormat.styleClass(approval.verdict()));
-        label.setGraphic(icon);
+        cell.icon(HistoryFormat.icon(approval.verdict()), HistoryFormat.styleClass(approval.verdict()));
         String who = approval.approver() == null ? approval.verdict().label() : approval.approverName();
-        label.setText(approval.comment() == null ? who : who + " \u00b7 \u201c" + approval.comment() + "\u201d");
-        label.setTooltip(new Tooltip(HistoryFormat.verdictLine(approval) + " · " + approval.location() + "\n"
+        cell.setText(approval.comment() == null ? who : who + " \u00b7 \u201c" + approval.comment() + "\u201d");
+        cell.tip(HistoryFormat.verdictLine(approval) + " · " + approval.location() + "\n"
                 + format.full(approval.at()) + (approval.comment() == null ? "" : "\n\u201c" + approval.comment() + "\u201d")
-                + (summary.approvals().size() > 1 ? "\n(" + summary.approvals().size() + " approvals; open for all)" : "")));
+                + (summary.approvals().size() > 1 ? "\n(" + summary.approvals().size() + " approvals; open for all)" : ""));
     }
 
-    private static <T> TableColumn<HistoryRow, T> column(String title, double width, Function<HistoryRow, T> value) {
-        TableColumn<HistoryRow, T> column = new TableColumn<>(title);
+    /** The images arrive after the row: the cell follows the row's images property while it shows that row. */
+    private static void showImages(RowCell cell, HistoryRow row) {
+        cell.follow(row.imagesProperty(), images -> {
+            if (images == null) {
+                cell.setText("…");
+                cell.style("muted");
+                return;
+            }
+            List<ReleaseImage> carried = images.releaseImages();
+            if (carried.isEmpty()) {
+                cell.setText("—");
+                cell.style("muted");
+                cell.tip(images.problem().orElse("No image"));
+                return;
+            }
+            ReleaseImage first = carried.get(0);
+            cell.setText(first.image().tag().orElse("by digest") + (carried.size() > 1 ? " +" + (carried.size() - 1) : ""));
+            cell.style("mono");
+            cell.tip(carried.stream().map(i -> i.image().toString() + i.effectiveDigest().map(d -> "\n  " + d).orElse(""))
+                    .reduce((a, b) -> a + "\n" + b).orElse(""));
+        });
+    }
+
+    private static TableColumn<HistoryRow, HistoryRow> column(String title, double width, BiConsumer<RowCell, HistoryRow> fill) {
+        TableColumn<HistoryRow, HistoryRow> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         // The order is the view model's (Sort box): the list is paged newest first, a header click would mislead.
         column.setSortable(false);
         column.setReorderable(false);
-        column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(value.apply(data.getValue())));
+        column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue()));
+        column.setCellFactory(c -> new RowCell(fill));
         return column;
     }
 
-    /** A cell that shows one label, restyled from scratch for each row it is reused for. */
-    private static TableCell<HistoryRow, HistoryRow> cell(java.util.function.BiConsumer<Label, HistoryRow> fill) {
-        return new TableCell<>() {
-            private final Label label = new Label();
+    /**
+     * A table cell restyled from scratch for each row it is reused for. It keeps its icon, second label and
+     * tooltip between rows: creating those per row and scroll step costs more than the rows themselves, and the
+     * first page has to appear quickly.
+     */
+    private static final class RowCell extends TableCell<HistoryRow, HistoryRow> {
+        private final BiConsumer<RowCell, HistoryRow> fill;
+        private final List<String> added = new ArrayList<>();
+        private FontIcon icon;
+        private Label secondary;
+        private Tooltip tooltip;
+        private Runnable unfollow;
 
-            {
-                label.setTextOverrun(OverrunStyle.ELLIPSIS);
-                label.setMinWidth(0);
-                label.setGraphicTextGap(6);
-                label.setContentDisplay(ContentDisplay.LEFT);
-                setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-            }
+        RowCell(BiConsumer<RowCell, HistoryRow> fill) {
+            this.fill = fill;
+            setTextOverrun(OverrunStyle.ELLIPSIS);
+            setGraphicTextGap(6);
+        }
 
-            @Override
-            protected void updateItem(HistoryRow row, boolean empty) {
-                super.updateItem(row, empty);
-                if (empty || row == null) {
-                    setGraphic(null);
-                    return;
-                }
-                label.getStyleClass().setAll("label");
-                label.setGraphic(null);
-                label.setTooltip(null);
-                fill.accept(label, row);
-                setGraphic(label);
+        @Override
+        protected void updateItem(HistoryRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (unfollow != null) {
+                unfollow.run();
+                unfollow = null;
             }
-        };
+            reset();
+            if (!empty && row != null) {
+                fill.accept(this, row);
+            }
+        }
+
+        private void reset() {
+            setText(null);
+            setGraphic(null);
+            setTooltip(null);
+            getStyleClass().removeAll(added);
+            added.clear();
+        }
+
+        void style(String styleClass) {
+            getStyleClass().add(styleClass);
+            added.add(styleClass);
+        }
+
+        void icon(org.kordamp.ikonli.Ikon code, String styleClass) {
+            if (icon == null) {
+                icon = new FontIcon();
+            }
+            icon.setIconCode(code);
+            icon.getStyleClass().setAll("ikonli-font-icon", styleClass);
+            setGraphic(icon);
+        }
+
+        void secondary(String text) {
+            if (secondary == null) {
+                secondary = new Label();
+                secondary.getStyleClass().add("mono");
+            }
+            secondary.setText(text);
+            setGraphic(secondary);
+        }
+
+        void tip(String text) {
+            if (text == null || text.isBlank()) {
+                return;
+            }
+            if (tooltip == null) {
+                tooltip = new Tooltip();
+            }
+            tooltip.setText(text);
+            setTooltip(tooltip);
+        }
+
+        /** Shows a value that may change while this cell shows the row, until the cell moves to another row. */
+        <T> void follow(ObservableValue<T> value, Consumer<T> show) {
+            ChangeListener<T> listener = (obs, old, now) -> {
+                reset();
+                show.accept(now);
+            };
+            value.addListener(listener);
+            unfollow = () -> value.removeListener(listener);
+            show.accept(value.getValue());
+        }
     }
 }
