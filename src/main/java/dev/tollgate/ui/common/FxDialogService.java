@@ -15,6 +15,8 @@ import javafx.stage.Window;
 public final class FxDialogService implements DialogService {
 
     private final Supplier<Window> owner;
+    /** Where the last file was saved: the next save dialog opens there, not in the process's working directory. */
+    private File lastSaveDirectory;
 
     public FxDialogService(Supplier<Window> owner) {
         this.owner = owner;
@@ -39,6 +41,10 @@ public final class FxDialogService implements DialogService {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.setInitialFileName(suggestedName);
+        File directory = lastSaveDirectory != null ? lastSaveDirectory : new File(System.getProperty("user.home"));
+        if (directory.isDirectory()) {
+            chooser.setInitialDirectory(directory);
+        }
         for (FileType type : types) {
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
                     type.description() + " (*." + type.extension() + ")", "*." + type.extension()));
@@ -56,6 +62,7 @@ public final class FxDialogService implements DialogService {
         if (selected != null && name.indexOf('.') < 0) {
             chosen = new File(chosen.getParentFile(), name + selected.getExtensions().get(0).substring(1));
         }
+        lastSaveDirectory = chosen.getParentFile();
         return Optional.of(chosen.toPath());
     }
 }

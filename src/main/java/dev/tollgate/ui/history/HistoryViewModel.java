@@ -324,7 +324,7 @@ public final class HistoryViewModel {
                 .onSuccess(result -> {
                     exporting.set(false);
                     exportOutcome.set(new Notice(Notice.Kind.DONE, "Exported " + count(result.executions())
-                            + (result.executions() == 1 ? " execution" : " executions") + " to " + file.getFileName() + "."));
+                            + (result.executions() == 1 ? " execution" : " executions") + " to " + file.toAbsolutePath() + "."));
                     LOG.info("Exported the history of {} ({}) to {}", pipelineName, filter.describe(), file);
                 })
                 .onFailure(error -> {

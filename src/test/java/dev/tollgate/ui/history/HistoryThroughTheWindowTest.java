@@ -159,7 +159,7 @@ class HistoryThroughTheWindowTest {
         robot.clickOn("#historyExportButton");
 
         waitUntil(() -> robot.lookup("#exportOutcome").queryAs(Label.class).getText()
-                .equals("Exported 11 executions to " + exportFile.getFileName() + "."));
+                .equals("Exported 11 executions to " + exportFile.toAbsolutePath() + "."));
         assertThat(AuditCsv.read(Files.readAllBytes(exportFile))).hasSize(11)
                 .allSatisfy(record -> assertThat(record.commits().get(0).message()).startsWith("Change #99"));
     }

@@ -270,7 +270,7 @@ class HistoryViewModelTest {
         model.export();
 
         assertThat(model.exportOutcomeProperty().get().kind()).isEqualTo(HistoryViewModel.Notice.Kind.DONE);
-        assertThat(model.exportOutcomeProperty().get().message()).isEqualTo("Exported 11 executions to audit.csv.");
+        assertThat(model.exportOutcomeProperty().get().message()).isEqualTo("Exported 11 executions to " + chosenFile.toAbsolutePath() + ".");
         List<AuditRecord> read = AuditCsv.read(Files.readAllBytes(chosenFile));
         assertThat(read).extracting(AuditRecord::executionId).isEqualTo(
                 model.rows().stream().map(row -> row.summary().executionId()).toList());
