@@ -7,6 +7,8 @@ import dev.tollgate.pipeline.ExecutionHistory;
 import dev.tollgate.pipeline.ExecutionSummary;
 import dev.tollgate.pipeline.GatewayException;
 import dev.tollgate.pipeline.HistoryFilter;
+import dev.tollgate.pipeline.PipelineSnapshot;
+import dev.tollgate.pipeline.Stage;
 import dev.tollgate.release.ExecutionImages;
 import dev.tollgate.ui.common.BackgroundTasks;
 import dev.tollgate.ui.common.DialogService;
@@ -18,8 +20,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -127,6 +131,8 @@ public final class HistoryViewModel {
     private final ReadOnlyObjectWrapper<Notice> exportOutcome = new ReadOnlyObjectWrapper<>(this, "exportOutcome");
 
     private boolean active;
+    private boolean refreshingHead;
+    private String lastSeen;
     private boolean loadAll;
     private Load current;
     private HistoryFilter applied = HistoryFilter.ALL;
@@ -154,6 +160,25 @@ public final class HistoryViewModel {
             criterion.addListener(obs -> applyFilter());
         }
         summaryLine = Bindings.createStringBinding(this::describeList, loaded, loading, exhausted, sort, problem);
+    }
+
+    /**
+     * Follows the selected pipeline as the poller sees it. When its newest execution or a stage's latest run
+     * changes, the top of the list is read again and merged in, so a new execution appears without losing the
+     * approver's place further down.
+     */
+    public void show(PipelineSnapshot snapshot) {
+        String name = snapshot == null ? null : snapshot.name();
+        String mark = snapshot == null ? null : fingerprint(snapshot);
+        if (!Objects.equals(name, pipeline.get())) {
+            lastSeen = mark;
+            show(name);
+            return;
+        }
+        if (!Objects.equals(mark, lastSeen)) {
+            lastSeen = mark;
+            refreshHead();
+        }
     }
 
     /** Follows the pipeline selected in the window; the list is read when the history tab shows. */
@@ -229,6 +254,67 @@ public final class HistoryViewModel {
                         problem.set(messageOf(error));
                     }
                 });
+    }
+
+    /** Reads the newest page again and merges it: new executions on top, changed ones updated in place. */
+    void refreshHead() {
+        Load load = current;
+        if (!active || load == null || loading.get() || refreshingHead || loaded.isEmpty()) {
+            return;
+        }
+        refreshingHead = true;
+        HistoryReader head = new HistoryReader(history, load.reader.pipelineName(), applied, PAGE_SIZE);
+        tasks.submit(() -> head.next(PAGE_SIZE, load.cancelled::get))
+                .onSuccess(batch -> {
+                    refreshingHead = false;
+                    if (load == current && !loading.get()) {
+                        merge(batch);
+                    }
+                })
+                .onFailure(error -> refreshingHead = false);
+    }
+
+    private void merge(HistoryReader.Batch head) {
+        Map<String, ExecutionSummary> fresh = new LinkedHashMap<>();
+        head.matches().forEach(summary -> fresh.put(summary.executionId(), summary));
+        Instant headEnd = head.exhausted() || head.matches().isEmpty() ? null
+                : head.matches().get(head.matches().size() - 1).startTime();
+        Instant loadedEnd = loaded.get(loaded.size() - 1).summary().startTime();
+        Set<String> present = new HashSet<>();
+        for (int i = loaded.size() - 1; i >= 0; i--) {
+            HistoryRow row = loaded.get(i);
+            ExecutionSummary now = fresh.get(row.summary().executionId());
+            boolean inHead = headEnd == null || !row.summary().startTime().isBefore(headEnd);
+            if (now == null && inHead) {
+                loaded.remove(i); // it no longer matches the filter
+            } else if (now != null && !now.equals(row.summary())) {
+                loaded.set(i, new HistoryRow(now));
+            }
+            if (now != null) {
+                present.add(now.executionId());
+            }
+        }
+        for (ExecutionSummary summary : head.matches()) {
+            boolean withinLoaded = exhausted.get() || !summary.startTime().isBefore(loadedEnd);
+            if (!present.contains(summary.executionId()) && withinLoaded) {
+                int at = 0;
+                while (at < loaded.size() && loaded.get(at).summary().startTime().isAfter(summary.startTime())) {
+                    at++;
+                }
+                loaded.add(at, new HistoryRow(summary));
+            }
+        }
+    }
+
+    /** What changes when an execution starts, moves on or ends. */
+    private static String fingerprint(PipelineSnapshot snapshot) {
+        StringBuilder mark = new StringBuilder();
+        for (Stage stage : snapshot.stages()) {
+            mark.append(stage.name()).append('=')
+                    .append(stage.latest().map(run -> run.pipelineExecutionId() + ":" + run.status().wireValue()).orElse(""))
+                    .append('/').append(stage.heldExecutionId().orElse("")).append(';');
+        }
+        return mark.toString();
     }
 
     /** Reads on to the end: for an oldest-first or by-duration order over the whole history. */

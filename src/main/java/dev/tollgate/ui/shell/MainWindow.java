@@ -138,10 +138,10 @@ public final class MainWindow extends BorderPane {
         board.selectedProperty().addListener((obs, old, snapshot) -> {
             showPipeline(snapshot);
             review.show(snapshot);
-            history.show(snapshot == null ? null : snapshot.name());
+            history.show(snapshot);
         });
         showPipeline(board.selectedProperty().get());
-        history.show(board.selectedProperty().get() == null ? null : board.selectedProperty().get().name());
+        history.show(board.selectedProperty().get());
 
         // "Updated 4 s ago" must age between polls, so it ticks on its own.
         javafx.animation.Timeline ticker = new javafx.animation.Timeline(

@@ -296,6 +296,33 @@ class HistoryViewModelTest {
     }
 
     @Test
+    void aNewExecutionAppearsOnTopWhenThePipelineMovesAndTheListKeepsItsPlace() {
+        // A sandbox of its own: the push below would change the history the other tests read.
+        try (Sandbox moving = LongHistory.start(120); AwsClients movingClients = new AwsClients(
+                ConnectionSettings.sandbox(moving.endpoint()))) {
+            BackgroundTasks inline = new BackgroundTasks(Runnable::run, Runnable::run);
+            HistoryViewModel watching = new HistoryViewModel(new CodePipelineHistory(movingClients.codePipeline()),
+                    new ExecutionImageCache((pipeline, id) -> { throw new IllegalStateException("not needed"); }, 10),
+                    inline, inline, Runnable::run, (title, question, label) -> true, Clock.systemUTC());
+            CodePipelineGateway gateway = new CodePipelineGateway(movingClients.codePipeline(), Clock.systemUTC());
+            watching.show(gateway.snapshot(LongHistory.PIPELINE));
+            watching.setActive(true);
+            watching.loadMore();
+            HistoryRow waiting = watching.rows().get(0);
+
+            moving.control().pushCommit(LongHistory.PIPELINE, "Pushed while the history is open", "Lena Park");
+            moving.control().advanceClock(Duration.ofMinutes(1));
+            watching.show(gateway.snapshot(LongHistory.PIPELINE));
+
+            assertThat(watching.rows()).hasSize(2 * HistoryViewModel.PAGE_SIZE + 1);
+            assertThat(watching.rows().get(0).summary().commitMessage()).isEqualTo("Pushed while the history is open");
+            assertThat(watching.rows().get(1).summary().executionId()).isEqualTo(waiting.summary().executionId());
+            Set<String> ids = new HashSet<>();
+            watching.rows().forEach(row -> assertThat(ids.add(row.summary().executionId())).isTrue());
+        }
+    }
+
+    @Test
     void choosingAnotherPipelineStartsItsHistoryFromTheTop() {
         showHistory();
         model.open(model.rows().get(0));
