@@ -80,6 +80,13 @@ public final class HistoryView extends StackPane {
         detail.visibleProperty().bind(viewModel.pageProperty().isEqualTo(HistoryViewModel.Page.DETAIL));
         comparison.visibleProperty().bind(viewModel.pageProperty().isEqualTo(HistoryViewModel.Page.COMPARE));
         getChildren().addAll(list, detail, comparison);
+        // Escape leaves a detail or comparison the way the back button does.
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE && viewModel.pageProperty().get() != HistoryViewModel.Page.LIST) {
+                viewModel.back();
+                event.consume();
+            }
+        });
     }
 
     private VBox listPage() {

@@ -284,7 +284,8 @@ public final class HistoryViewModel {
         for (int i = loaded.size() - 1; i >= 0; i--) {
             HistoryRow row = loaded.get(i);
             ExecutionSummary now = fresh.get(row.summary().executionId());
-            boolean inHead = headEnd == null || !row.summary().startTime().isBefore(headEnd);
+            Instant started = row.summary().startTime();
+            boolean inHead = headEnd == null || started == null || !started.isBefore(headEnd);
             if (now == null && inHead) {
                 loaded.remove(i); // it no longer matches the filter
             } else if (now != null && !now.equals(row.summary())) {
@@ -295,10 +296,12 @@ public final class HistoryViewModel {
             }
         }
         for (ExecutionSummary summary : head.matches()) {
-            boolean withinLoaded = exhausted.get() || !summary.startTime().isBefore(loadedEnd);
+            boolean withinLoaded = exhausted.get() || loadedEnd == null || summary.startTime() == null
+                    || !summary.startTime().isBefore(loadedEnd);
             if (!present.contains(summary.executionId()) && withinLoaded) {
                 int at = 0;
-                while (at < loaded.size() && loaded.get(at).summary().startTime().isAfter(summary.startTime())) {
+                while (at < loaded.size() && summary.startTime() != null && loaded.get(at).summary().startTime() != null
+                        && loaded.get(at).summary().startTime().isAfter(summary.startTime())) {
                     at++;
                 }
                 loaded.add(at, new HistoryRow(summary));
