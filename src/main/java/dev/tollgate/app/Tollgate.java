@@ -1,6 +1,7 @@
 package dev.tollgate.app;
 
 import dev.tollgate.aws.AwsClients;
+import dev.tollgate.aws.AwsEnvironment;
 import dev.tollgate.aws.CodePipelineGateway;
 import dev.tollgate.aws.CodePipelineHistory;
 import dev.tollgate.history.ExecutionImageCache;
@@ -26,9 +27,17 @@ import dev.tollgate.ui.review.LocalReleaseView;
 import dev.tollgate.ui.review.LocalReleaseViewModel;
 import dev.tollgate.ui.common.WatchFanOut;
 import dev.tollgate.ui.shell.MainWindow;
+import dev.tollgate.identity.ProfileSummary;
+import dev.tollgate.identity.SignInService;
+import dev.tollgate.ui.signin.ConnectionActions;
+import dev.tollgate.ui.signin.ConnectionMenu;
+import dev.tollgate.ui.signin.ConnectionViewModel;
+import dev.tollgate.ui.signin.ExpiryBanner;
+import java.util.List;
 import dev.tollgate.watch.Poller;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -58,6 +67,7 @@ public final class Tollgate implements AutoCloseable {
     private final InboxViewModel inbox;
     private final ReleaseFinder releases;
     private final ApprovalReviewViewModel review;
+    private final ConnectionViewModel connection;
     private final HistoryViewModel history;
 
     /**
@@ -65,9 +75,17 @@ public final class Tollgate implements AutoCloseable {
      */
     public Tollgate(ConnectionSettings settings, Executor uiThread, Clock clock, Duration pollInterval,
             DialogService dialogs, Path dataDirectory) {
+        this(settings, AwsEnvironment.system(), uiThread, clock, pollInterval, dialogs, dataDirectory);
+    }
+
+    /**
+     * @param aws where the shared config files and the SSO token cache are (a temporary home in tests)
+     */
+    public Tollgate(ConnectionSettings settings, AwsEnvironment aws, Executor uiThread, Clock clock, Duration pollInterval,
+            DialogService dialogs, Path dataDirectory) {
         this.settings = settings;
         this.clock = clock;
-        this.clients = new AwsClients(settings);
+        this.clients = new AwsClients(settings, aws, Clock.systemUTC());
         PipelineGateway pipelines = new CodePipelineGateway(clients.codePipeline(), clock);
         this.releases = new ReleaseFinder(pipelines, new S3ArtifactSource(clients.s3()),
                 new EcrImageRegistry(clients.ecr()), ArtifactLimits.defaults());
@@ -78,8 +96,11 @@ public final class Tollgate implements AutoCloseable {
         this.tasks = new BackgroundTasks(commandThreads, uiThread);
         this.board = new BoardViewModel(uiThread);
         this.inbox = new InboxViewModel(uiThread, tasks, releases);
-        this.poller = new Poller(pipelines, pollThreads, pollInterval, new WatchFanOut(board, inbox));
-        this.review = new ApprovalReviewViewModel(pipelines, releases, tasks, dialogs, drafts, poller::refreshNow);
+        this.connection = new ConnectionViewModel(settings.label(), clients.identity(), tasks, uiThread,
+                settings.canSignInAgain());
+        this.poller = new Poller(pipelines, pollThreads, pollInterval, new WatchFanOut(board, inbox, connection));
+        this.review = new ApprovalReviewViewModel(pipelines, releases, tasks, dialogs, drafts, poller::refreshNow,
+                () -> Optional.ofNullable(connection.identityProperty().get()));
         // History reads and image lookups get threads of their own: a long export or a fast scroll must never
         // delay an approval being sent.
         this.historyThreads = Executors.newFixedThreadPool(2, daemonThreads("tollgate-history"));
@@ -104,8 +125,41 @@ public final class Tollgate implements AutoCloseable {
                 tasks, poller::refreshAll, clock);
     }
 
+    /**
+     * The main window with the connection menu (sign-in, profiles, sandbox), who the approver is, and the
+     * expiry banner. Call on the JavaFX thread.
+     */
+    public MainWindow mainWindow(Consumer<String> openLink, ConnectionActions actions, List<ProfileSummary> profiles) {
+        MainWindow window = mainWindow(openLink);
+        window.useConnectionControls(new ConnectionMenu(connection, profiles, actions),
+                new ExpiryBanner(connection, actions, poller::refreshAll));
+        connection.refreshIdentity();
+        return window;
+    }
+
     public ConnectionSettings settings() {
         return settings;
+    }
+
+    /** The connection as the header shows it, incl. who the approver is ({@code identityProperty()}). */
+    public ConnectionViewModel connection() {
+        return connection;
+    }
+
+    /** IAM Identity Center sign-in with this connection's endpoints (the sandbox's, when on the sandbox). */
+    public SignInService signIn() {
+        return clients.signIn();
+    }
+
+    public BackgroundTasks tasks() {
+        return tasks;
+    }
+
+    /** After signing in again: use the new sign-in at once and poll everything, leaving the screen as it is. */
+    public void signedInAgain() {
+        clients.forgetCredentials();
+        connection.signedInAgain();
+        poller.refreshAll();
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class FxDialogService implements DialogService {
     @Override
     public boolean confirm(String title, String question, String confirmLabel) {
         ButtonType confirm = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType cancel = new ButtonType(Texts.get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, confirm, cancel);
         alert.setTitle(title);
         alert.setHeaderText(title);

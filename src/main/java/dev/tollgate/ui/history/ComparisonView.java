@@ -98,7 +98,7 @@ final class ComparisonView extends VBox {
         header(older, newer);
 
         section("Execution");
-        textRow("Status", older.status().label(), newer.status().label());
+        textRow("Status", StatusLook.label(older.status()), StatusLook.label(newer.status()));
         infoRow("Started", format.full(older.startTime()), format.full(newer.startTime()));
         infoRow("Duration", HistoryFormat.duration(older, viewModel.now()), HistoryFormat.duration(newer, viewModel.now()));
         textRow("Trigger", HistoryFormat.trigger(older.execution()), HistoryFormat.trigger(newer.execution()));

@@ -275,7 +275,7 @@ public final class HistoryView extends StackPane {
         TableColumn<HistoryRow, HistoryRow> status = column("Status", STATUS_WIDTH, (cell, row) -> {
             ExecutionSummary summary = row.summary();
             cell.icon(StatusLook.icon(summary.status()), StatusLook.styleClass(summary.status()));
-            cell.setText(summary.execution().isRollback() ? "Rollback" : summary.status().label());
+            cell.setText(summary.execution().isRollback() ? "Rollback" : StatusLook.label(summary.status()));
             cell.style(StatusLook.styleClass(summary.status()));
             cell.tip(summary.execution().statusSummary());
         });

@@ -102,7 +102,7 @@ final class TimelineChart extends Region {
         String running = step.endTime().isPresent() ? "" : " so far";
         Label duration = new Label(HistoryFormat.duration(length) + running);
         duration.getStyleClass().add("timeline-duration");
-        Tooltip tip = new Tooltip(step.stageName() + " › " + step.actionName() + " — " + step.status().label()
+        Tooltip tip = new Tooltip(step.stageName() + " › " + step.actionName() + " — " + StatusLook.label(step.status())
                 + "\nStarted " + format.full(step.startTime())
                 + "\n" + (step.endTime().isPresent() ? "Ended " + format.full(end) : "Still running")
                 + "\nTook " + HistoryFormat.duration(length) + running);

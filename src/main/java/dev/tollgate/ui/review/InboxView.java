@@ -1,5 +1,6 @@
 package dev.tollgate.ui.review;
 
+import dev.tollgate.ui.common.Texts;
 import dev.tollgate.pipeline.ApprovalRequest;
 import dev.tollgate.ui.common.Durations;
 import java.time.Clock;
@@ -28,7 +29,7 @@ public final class InboxView extends VBox {
         order.setConverter(new StringConverter<>() {
             @Override
             public String toString(InboxViewModel.Order value) {
-                return value == InboxViewModel.Order.NEWEST_FIRST ? "Newest first" : "Expiring first";
+                return Texts.get(value == InboxViewModel.Order.NEWEST_FIRST ? "inbox.newestFirst" : "inbox.expiringFirst");
             }
 
             @Override
@@ -37,13 +38,13 @@ public final class InboxView extends VBox {
             }
         });
         order.setId("inboxOrder");
-        HBox bar = new HBox(8, new Label("Sort"), order);
+        HBox bar = new HBox(8, new Label(Texts.get("inbox.sort")), order);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("inbox-bar");
 
         ListView<InboxItem> list = new ListView<>(viewModel.items());
         list.setId("inboxList");
-        list.setPlaceholder(new Label("No approval is waiting."));
+        list.setPlaceholder(new Label(Texts.get("inbox.empty")));
         list.setCellFactory(view -> new ItemCell(clock));
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item != null) {
@@ -97,8 +98,8 @@ public final class InboxView extends VBox {
             tag.setText(item.imageTag().orElse(""));
             where.setText(request.stageName() + " › " + request.actionName());
             timing.setText(request.waitingSince() == null ? ""
-                    : "waiting " + Durations.between(request.waitingSince(), clock.instant())
-                            + " · expires in " + Durations.between(clock.instant(), request.expiresAt()));
+                    : Texts.get("inbox.timing", Durations.between(request.waitingSince(), clock.instant()),
+                            Durations.between(clock.instant(), request.expiresAt())));
             setGraphic(box);
         }
     }

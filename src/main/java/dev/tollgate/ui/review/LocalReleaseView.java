@@ -1,5 +1,6 @@
 package dev.tollgate.ui.review;
 
+import dev.tollgate.ui.common.Texts;
 import dev.tollgate.release.ExecutionImages;
 import java.io.File;
 import java.time.Clock;
@@ -32,17 +33,17 @@ public final class LocalReleaseView {
     public Button openButton() {
         Button open = new Button(null, new FontIcon(Feather.FILE_TEXT));
         open.setId("openDefinitionsButton");
-        open.setTooltip(new Tooltip("Inspect an imagedefinitions.json or imageDetail.json file (Ctrl+O)"));
+        open.setTooltip(new Tooltip(Texts.get("local.open")));
         open.setOnAction(event -> choose(open.getScene().getWindow()));
         return open;
     }
 
     public void choose(Window owner) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Inspect a definitions file");
+        chooser.setTitle(Texts.get("local.chooserTitle"));
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Image definitions (*.json)", "*.json"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+                new FileChooser.ExtensionFilter(Texts.get("local.filter.definitions"), "*.json"),
+                new FileChooser.ExtensionFilter(Texts.get("local.filter.all"), "*"));
         File file = chooser.showOpenDialog(owner);
         if (file != null) {
             viewModel.open(file.toPath());

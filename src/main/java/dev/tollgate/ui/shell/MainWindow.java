@@ -1,5 +1,6 @@
 package dev.tollgate.ui.shell;
 
+import dev.tollgate.ui.common.Texts;
 import dev.tollgate.pipeline.PipelineSnapshot;
 import dev.tollgate.ui.board.BoardViewModel;
 import dev.tollgate.ui.board.PipelineListView;
@@ -55,6 +56,9 @@ public final class MainWindow extends BorderPane {
     private final PipelineGraphView graph = new PipelineGraphView();
     private final Runnable refreshAll;
     private final LocalReleaseView localRelease;
+    private HBox header;
+    private DesktopNotifier desktopNotifier = new DesktopNotifier(Runnable::run, "", null);
+    private Label connection;
 
     public MainWindow(String connectionLabel, BoardViewModel board, InboxViewModel inbox, ApprovalReviewViewModel review,
             ApprovalReviewView reviewView, LocalReleaseView localRelease, HistoryViewModel history,
@@ -76,16 +80,16 @@ public final class MainWindow extends BorderPane {
         VBox detail = new VBox(14, titleLine, reviewView, graph);
         detail.getStyleClass().add("pipeline-detail");
         VBox.setVgrow(graph, Priority.ALWAYS);
-        Label empty = new Label("Select a pipeline on the left.");
+        Label empty = new Label(Texts.get("shell.selectPipeline"));
         empty.getStyleClass().add("muted");
         ScrollPane detailScroll = new ScrollPane(detail);
         detailScroll.setFitToWidth(true);
         detailScroll.getStyleClass().add("edge-to-edge");
         // The selected pipeline now, and what it ran before: the history reads only while its tab shows.
-        Tab pipelineTab = new Tab("Pipeline", detailScroll);
+        Tab pipelineTab = new Tab(Texts.get("shell.pipelineTab"), detailScroll);
         pipelineTab.setId("pipelineTab");
         pipelineTab.setGraphic(new FontIcon(Feather.GIT_PULL_REQUEST));
-        Tab historyTab = new Tab("History", historyView);
+        Tab historyTab = new Tab(Texts.get("shell.historyTab"), historyView);
         historyTab.setId("historyTab");
         historyTab.setGraphic(new FontIcon(Feather.CLOCK));
         TabPane views = new TabPane(pipelineTab, historyTab);
@@ -102,9 +106,10 @@ public final class MainWindow extends BorderPane {
         };
         Tab approvals = new Tab(null, new InboxView(inbox, clock, open));
         approvals.setId("approvalsTab");
-        approvals.textProperty().bind(Bindings.format("Approvals (%d)", inbox.countProperty()));
+        approvals.textProperty().bind(Bindings.createStringBinding(
+                () -> Texts.get("shell.approvalsTab", inbox.countProperty().get()), inbox.countProperty()));
         approvals.setGraphic(new FontIcon(Feather.USER_CHECK));
-        Tab pipelines = new Tab("Pipelines", list);
+        Tab pipelines = new Tab(Texts.get("shell.pipelinesTab"), list);
         pipelines.setId("pipelinesTab");
         pipelines.setGraphic(new FontIcon(Feather.LAYERS));
         TabPane sidebar = new TabPane(approvals, pipelines);
@@ -130,7 +135,10 @@ public final class MainWindow extends BorderPane {
         });
         inbox.arrivalProperty().addListener((obs, old, request) -> {
             if (request != null) {
-                toast.show("New approval waiting: " + request.location(), () -> open.accept(request));
+                toast.show(Texts.get("shell.newApproval", request.location()), () -> open.accept(request));
+                if (getScene() != null && getScene().getWindow() != null && !getScene().getWindow().isFocused()) {
+                    desktopNotifier.notify(Texts.get("shell.approvalWaiting"), request.location());
+                }
             }
         });
         setBottom(statusLine());
@@ -151,9 +159,29 @@ public final class MainWindow extends BorderPane {
         board.lastUpdateProperty().addListener((obs, old, at) -> showFreshness());
     }
 
+    /**
+     * Puts the sign-in controls in place of the plain connection label, and a banner (shown only while the
+     * sign-in has expired) under the header.
+     */
+    public void useConnectionControls(javafx.scene.Node connectionMenu, javafx.scene.Node expiryBanner) {
+        int at = header.getChildren().indexOf(connection);
+        header.getChildren().set(at, connectionMenu);
+        setTop(new VBox(header, expiryBanner));
+    }
+
     /** File → Open (Ctrl+O): inspect a definitions file from disk. */
     public void openDefinitionsFile() {
         localRelease.choose(getScene().getWindow());
+    }
+
+    /** Where OS notifications go when the window is not in front; none by default (tests). */
+    public void useDesktopNotifier(DesktopNotifier notifier) {
+        this.desktopNotifier = notifier;
+    }
+
+    /** Adds a button or menu at the right end of the header (theme, help). */
+    public void addHeaderTool(javafx.scene.Node tool) {
+        header.getChildren().add(tool);
     }
 
     /** Polls everything now (Refresh button, F5). */
@@ -172,7 +200,7 @@ public final class MainWindow extends BorderPane {
     private HBox header(String connectionLabel, BackgroundTasks tasks, Runnable refreshAll, Button openFile) {
         Label appName = new Label("Tollgate", new FontIcon(Feather.SHIELD));
         appName.getStyleClass().add("app-name");
-        Label connection = new Label(connectionLabel, new FontIcon(Feather.CLOUD));
+        connection = new Label(connectionLabel, new FontIcon(Feather.CLOUD));
         connection.setId("connectionLabel");
         connection.getStyleClass().add("connection-label");
         Region spacer = new Region();
@@ -184,9 +212,9 @@ public final class MainWindow extends BorderPane {
         busy.visibleProperty().bind(tasks.runningProperty().greaterThan(0));
         Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
         refresh.setId("refreshButton");
-        refresh.setTooltip(new Tooltip("Refresh now (F5)"));
+        refresh.setTooltip(new Tooltip(Texts.get("shell.refresh")));
         refresh.setOnAction(event -> refresh());
-        HBox header = new HBox(12, appName, connection, spacer, busy, updated, openFile, refresh);
+        header = new HBox(12, appName, connection, spacer, busy, updated, openFile, refresh);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
         header.getStyleClass().add("header-bar");
@@ -220,6 +248,6 @@ public final class MainWindow extends BorderPane {
 
     private void showFreshness() {
         Instant at = board.lastUpdateProperty().get();
-        updated.setText(at == null ? "Loading…" : "Updated " + Durations.between(at, clock.instant()) + " ago");
+        updated.setText(at == null ? Texts.get("shell.loading") : Texts.get("shell.updated", Durations.between(at, clock.instant())));
     }
 }

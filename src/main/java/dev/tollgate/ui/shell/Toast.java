@@ -1,5 +1,6 @@
 package dev.tollgate.ui.shell;
 
+import dev.tollgate.ui.common.Texts;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -13,7 +14,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class Toast extends HBox {
 
     private final Label message = new Label();
-    private final Button action = new Button("Review");
+    private final Button action = new Button(Texts.get("shell.toastReview"));
     private final PauseTransition timeout = new PauseTransition(Duration.seconds(15));
     private Runnable onAction = () -> { };
 

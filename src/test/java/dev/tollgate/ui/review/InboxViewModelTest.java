@@ -5,22 +5,12 @@ import static dev.tollgate.pipeline.Snapshots.pipeline;
 import static dev.tollgate.pipeline.Snapshots.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.aws.AwsClients;
 import dev.tollgate.aws.CodePipelineGateway;
-import dev.tollgate.aws.ConnectionSettings;
-import dev.tollgate.aws.EcrImageRegistry;
-import dev.tollgate.aws.S3ArtifactSource;
 import dev.tollgate.pipeline.ApprovalRequest;
 import dev.tollgate.pipeline.PipelineSnapshot;
-import dev.tollgate.release.ArtifactLimits;
-import dev.tollgate.release.ReleaseFinder;
-import dev.tollgate.sandbox.ManualClock;
-import dev.tollgate.sandbox.Sandbox;
-import dev.tollgate.sandbox.SandboxConfig;
+import dev.tollgate.testing.SandboxFixture;
 import dev.tollgate.ui.common.BackgroundTasks;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,27 +23,22 @@ class InboxViewModelTest {
     private static final String TOKEN_A = "aaaaaaaa-1111-2222-3333-444444444444";
     private static final String TOKEN_B = "bbbbbbbb-1111-2222-3333-444444444444";
 
-    private Sandbox sandbox;
-    private AwsClients clients;
+    private SandboxFixture aws;
     private CodePipelineGateway gateway;
     private InboxViewModel inbox;
     private final List<ApprovalRequest> announced = new ArrayList<>();
 
     @BeforeEach
     void start() {
-        sandbox = Sandbox.start(SandboxConfig.defaults().withClock(new ManualClock(Instant.parse("2026-11-24T09:00:00Z"))));
-        clients = new AwsClients(ConnectionSettings.sandbox(sandbox.endpoint()));
-        gateway = new CodePipelineGateway(clients.codePipeline(), Clock.systemUTC());
-        ReleaseFinder releases = new ReleaseFinder(gateway, new S3ArtifactSource(clients.s3()),
-                new EcrImageRegistry(clients.ecr()), ArtifactLimits.defaults());
-        inbox = new InboxViewModel(Runnable::run, new BackgroundTasks(Runnable::run, Runnable::run), releases);
+        aws = SandboxFixture.start();
+        gateway = aws.gateway;
+        inbox = new InboxViewModel(Runnable::run, new BackgroundTasks(Runnable::run, Runnable::run), aws.releases);
         inbox.arrivalProperty().addListener((obs, old, request) -> announced.add(request));
     }
 
     @AfterEach
     void stop() {
-        clients.close();
-        sandbox.close();
+        aws.close();
     }
 
     private static PipelineSnapshot waiting(String name, String token, Duration timeout) {

@@ -2,20 +2,11 @@ package dev.tollgate.ui.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.aws.AwsClients;
-import dev.tollgate.aws.CodePipelineGateway;
-import dev.tollgate.aws.ConnectionSettings;
-import dev.tollgate.aws.EcrImageRegistry;
-import dev.tollgate.aws.S3ArtifactSource;
-import dev.tollgate.release.ArtifactLimits;
 import dev.tollgate.release.ExecutionImages;
-import dev.tollgate.release.ReleaseFinder;
-import dev.tollgate.sandbox.Sandbox;
-import dev.tollgate.sandbox.SandboxConfig;
+import dev.tollgate.testing.SandboxFixture;
 import dev.tollgate.ui.common.BackgroundTasks;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,23 +17,18 @@ class LocalReleaseViewModelTest {
     @TempDir
     Path folder;
 
-    private Sandbox sandbox;
-    private AwsClients clients;
+    private SandboxFixture aws;
     private LocalReleaseViewModel viewModel;
 
     @BeforeEach
     void start() {
-        sandbox = Sandbox.start(SandboxConfig.defaults());
-        clients = new AwsClients(ConnectionSettings.sandbox(sandbox.endpoint()));
-        ReleaseFinder releases = new ReleaseFinder(new CodePipelineGateway(clients.codePipeline(), Clock.systemUTC()),
-                new S3ArtifactSource(clients.s3()), new EcrImageRegistry(clients.ecr()), ArtifactLimits.defaults());
-        viewModel = new LocalReleaseViewModel(releases, new BackgroundTasks(Runnable::run, Runnable::run));
+        aws = SandboxFixture.start();
+        viewModel = new LocalReleaseViewModel(aws.releases, new BackgroundTasks(Runnable::run, Runnable::run));
     }
 
     @AfterEach
     void stop() {
-        clients.close();
-        sandbox.close();
+        aws.close();
     }
 
     @Test
