@@ -92,6 +92,7 @@ class HistoryExportTest {
         assertThat(approved.approvals()).singleElement().satisfies(approval -> {
             assertThat(approval.decision()).isEqualTo("Approved");
             assertThat(approval.approver()).isEqualTo(LongHistory.APPROVER_ARN + LongHistory.approverOf(8));
+            assertThat(approval.comment()).isEqualTo("Approved change #8");
         });
         assertThat(approved.images()).singleElement().satisfies(image -> {
             assertThat(image.tag()).isEqualTo(approved.commits().get(0).id().substring(0, 7));

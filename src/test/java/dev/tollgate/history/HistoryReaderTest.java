@@ -87,12 +87,14 @@ class HistoryReaderTest {
         ApprovalOutcome rejected = seventh.headlineApproval().orElseThrow();
         assertThat(rejected.verdict()).isEqualTo(ApprovalOutcome.Verdict.REJECTED);
         assertThat(rejected.approverName()).isEqualTo(LongHistory.approverOf(7));
+        assertThat(rejected.comment()).isEqualTo("Rejected change #7");
         assertThat(rejected.at()).isAfter(seventh.startTime());
         assertThat(seventh.status().kind()).isEqualTo(Status.Kind.FAILED);
         ApprovalOutcome approved = eighth.headlineApproval().orElseThrow();
         assertThat(approved.verdict()).isEqualTo(ApprovalOutcome.Verdict.APPROVED);
         assertThat(approved.approverName()).isEqualTo(LongHistory.approverOf(8));
         assertThat(approved.approver()).isEqualTo(LongHistory.APPROVER_ARN + LongHistory.approverOf(8));
+        assertThat(approved.comment()).isEqualTo("Approved change #8");
         // The broken build never reached the approval.
         assertThat(tenth.approvals()).isEmpty();
         assertThat(tenth.status().kind()).isEqualTo(Status.Kind.FAILED);

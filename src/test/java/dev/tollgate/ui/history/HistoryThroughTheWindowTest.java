@@ -121,6 +121,7 @@ class HistoryThroughTheWindowTest {
         waitUntil(() -> robot.lookup("#executionTimeline .timeline-bar").queryAll().size() == 4);
         assertThat(robot.lookup("#timeline-bar-Approval-ManualApproval").tryQuery()).isPresent();
         assertThat(texts(robot, "#executionApprovals .label")).anyMatch(text -> text.startsWith("Approved by "));
+        assertThat(texts(robot, "#executionApprovals .label")).anyMatch(text -> text.matches("\u201cApproved change #\\d+\u201d"));
         waitUntil(() -> texts(robot, "#executionImages .label").stream().anyMatch(text -> text.contains("/ecs-webapp:")));
         assertThat(robot.lookup("#action-Build-Build").tryQuery()).isPresent();
 
