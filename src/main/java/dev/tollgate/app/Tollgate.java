@@ -4,6 +4,12 @@ import dev.tollgate.aws.AwsClients;
 import dev.tollgate.aws.AwsEnvironment;
 import dev.tollgate.aws.CodePipelineCommands;
 import dev.tollgate.aws.CodePipelineGateway;
+import dev.tollgate.aws.CodePipelineHistory;
+import dev.tollgate.history.ExecutionImageCache;
+import dev.tollgate.pipeline.ExecutionHistory;
+import dev.tollgate.release.DefinitionsFile;
+import dev.tollgate.ui.history.HistoryView;
+import dev.tollgate.ui.history.HistoryViewModel;
 import dev.tollgate.aws.ConnectionSettings;
 import dev.tollgate.aws.EcrImageRegistry;
 import dev.tollgate.aws.S3ArtifactSource;
@@ -62,6 +68,8 @@ public final class Tollgate implements AutoCloseable {
     private final ScheduledExecutorService pollThreads;
     private final ExecutorService commandThreads;
     private final ExecutorService fileThread;
+    private final ExecutorService historyThreads;
+    private final ExecutorService imageThreads;
     private final Poller poller;
     private final BackgroundTasks tasks;
     private final BoardViewModel board;
@@ -71,6 +79,7 @@ public final class Tollgate implements AutoCloseable {
     private final ConnectionViewModel connection;
     private final PipelineGraphViewModel graph;
     private final ChangeFreezeViewModel freeze;
+    private final HistoryViewModel history;
 
     /**
      * @param dataDirectory where drafts and preferences live; read here, so construct off the UI thread
@@ -110,6 +119,15 @@ public final class Tollgate implements AutoCloseable {
         PipelineCommands commands = new CodePipelineCommands(clients.codePipeline());
         this.graph = new PipelineGraphViewModel(commands, tasks, dialogs, poller::refreshNow);
         this.freeze = new ChangeFreezeViewModel(commands, tasks, dialogs, poller::refreshNow, board);
+        // History reads and image lookups get threads of their own: a long export or a fast scroll must never
+        // delay an approval being sent.
+        this.historyThreads = Executors.newFixedThreadPool(2, daemonThreads("tollgate-history"));
+        this.imageThreads = Executors.newFixedThreadPool(2, daemonThreads("tollgate-images"));
+        ExecutionHistory executionHistory = new CodePipelineHistory(clients.codePipeline());
+        ExecutionImageCache images = new ExecutionImageCache(
+                (pipeline, executionId) -> releases.imagesOf(pipeline, executionId, DefinitionsFile.standard()), 1024);
+        this.history = new HistoryViewModel(executionHistory, images, new BackgroundTasks(historyThreads, uiThread),
+                new BackgroundTasks(imageThreads, uiThread), uiThread, dialogs, clock);
     }
 
     public void startWatching() {
@@ -120,9 +138,10 @@ public final class Tollgate implements AutoCloseable {
     public MainWindow mainWindow(Consumer<String> openLink) {
         ApprovalReviewView reviewView = new ApprovalReviewView(review, clock, openLink);
         LocalReleaseView localRelease = new LocalReleaseView(new LocalReleaseViewModel(releases, tasks), clock);
+        HistoryView historyView = new HistoryView(history, clock.getZone(), openLink);
         return new MainWindow(settings.label(), board, new BoardView(board, freeze), freeze, new ChangeFreezeView(freeze),
                 inbox, review, reviewView, localRelease, graph, new PipelineGraphView(graph, openLink),
-                new PipelineCommandBar(graph), tasks, poller::refreshAll, clock);
+                new PipelineCommandBar(graph), history, historyView, tasks, poller::refreshAll, clock);
     }
 
     /**
@@ -166,6 +185,9 @@ public final class Tollgate implements AutoCloseable {
     public void close() {
         poller.close();
         pollThreads.shutdownNow();
+        // An export cut off here writes nothing: the file is renamed into place only when complete.
+        historyThreads.shutdownNow();
+        imageThreads.shutdownNow();
         awaitQuietly(pollThreads);
         commandThreads.shutdown();
         // Let a decision in flight finish so it is recorded or reported, never cut off half-way.

@@ -1,5 +1,7 @@
 package dev.tollgate.ui.common;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,5 +19,18 @@ public interface DialogService {
      */
     default Optional<String> askText(TextQuestion question) {
         throw new UnsupportedOperationException("This dialog service cannot ask for text: " + question.title());
+    }
+
+    /** A kind of file a save dialog offers, e.g. ("CSV for spreadsheets", "csv"). */
+    record FileType(String description, String extension) {
+    }
+
+    /**
+     * Asks where to save a file, offering the given types (the first is preselected); empty when the user
+     * cancels. Called on the UI thread. The default answers "cancelled", so services that never save files
+     * (and test doubles written as lambdas) need not implement it.
+     */
+    default Optional<Path> chooseSaveFile(String title, String suggestedName, List<FileType> types) {
+        return Optional.empty();
     }
 }

@@ -1,5 +1,8 @@
 package dev.tollgate.ui.common;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -16,12 +19,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** {@link DialogService} with JavaFX alerts owned by the main window. */
 public final class FxDialogService implements DialogService {
 
     private final Supplier<Window> owner;
+    /** Where the last file was saved: the next save dialog opens there, not in the process's working directory. */
+    private File lastSaveDirectory;
 
     public FxDialogService(Supplier<Window> owner) {
         this.owner = owner;
@@ -114,5 +120,35 @@ public final class FxDialogService implements DialogService {
             field.end();
         });
         return dialog.showAndWait();
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String suggestedName, List<FileType> types) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(suggestedName);
+        File directory = lastSaveDirectory != null ? lastSaveDirectory : new File(System.getProperty("user.home"));
+        if (directory.isDirectory()) {
+            chooser.setInitialDirectory(directory);
+        }
+        for (FileType type : types) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                    type.description() + " (*." + type.extension() + ")", "*." + type.extension()));
+        }
+        if (!chooser.getExtensionFilters().isEmpty()) {
+            chooser.setSelectedExtensionFilter(chooser.getExtensionFilters().get(0));
+        }
+        File chosen = chooser.showSaveDialog(owner.get());
+        if (chosen == null) {
+            return Optional.empty();
+        }
+        // GTK's dialog does not add the extension of the chosen filter; the format is read from it.
+        String name = chosen.getName();
+        FileChooser.ExtensionFilter selected = chooser.getSelectedExtensionFilter();
+        if (selected != null && name.indexOf('.') < 0) {
+            chosen = new File(chosen.getParentFile(), name + selected.getExtensions().get(0).substring(1));
+        }
+        lastSaveDirectory = chosen.getParentFile();
+        return Optional.of(chosen.toPath());
     }
 }

@@ -12,6 +12,8 @@ import dev.tollgate.ui.common.StatusLook;
 import dev.tollgate.ui.graph.PipelineCommandBar;
 import dev.tollgate.ui.graph.PipelineGraphView;
 import dev.tollgate.ui.graph.PipelineGraphViewModel;
+import dev.tollgate.ui.history.HistoryView;
+import dev.tollgate.ui.history.HistoryViewModel;
 import dev.tollgate.ui.review.ApprovalReviewView;
 import dev.tollgate.ui.review.ApprovalReviewViewModel;
 import dev.tollgate.ui.review.InboxView;
@@ -65,8 +67,8 @@ public final class MainWindow extends BorderPane {
     public MainWindow(String connectionLabel, BoardViewModel board, BoardView boardView, ChangeFreezeViewModel freeze,
             ChangeFreezeView freezeView, InboxViewModel inbox, ApprovalReviewViewModel review,
             ApprovalReviewView reviewView, LocalReleaseView localRelease, PipelineGraphViewModel graphModel,
-            PipelineGraphView graph, PipelineCommandBar pipelineCommands, BackgroundTasks tasks, Runnable refreshAll,
-            Clock clock) {
+            PipelineGraphView graph, PipelineCommandBar pipelineCommands, HistoryViewModel history,
+            HistoryView historyView, BackgroundTasks tasks, Runnable refreshAll, Clock clock) {
         this.board = board;
         this.graphModel = graphModel;
         this.clock = clock;
@@ -95,9 +97,20 @@ public final class MainWindow extends BorderPane {
         freezeScroll.setFitToWidth(true);
         freezeScroll.setFitToHeight(true);
         freezeScroll.getStyleClass().add("edge-to-edge");
-        StackPane right = new StackPane(empty, detailScroll, freezeScroll);
+        // The selected pipeline now, and what it ran before: the history reads only while its tab shows.
+        Tab pipelineTab = new Tab(Texts.get("shell.pipelineTab"), detailScroll);
+        pipelineTab.setId("pipelineTab");
+        pipelineTab.setGraphic(new FontIcon(Feather.GIT_PULL_REQUEST));
+        Tab historyTab = new Tab(Texts.get("shell.historyTab"), historyView);
+        historyTab.setId("historyTab");
+        historyTab.setGraphic(new FontIcon(Feather.CLOCK));
+        TabPane views = new TabPane(pipelineTab, historyTab);
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        views.getStyleClass().add("pipeline-views");
+        views.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> history.setActive(tab == historyTab));
+        StackPane right = new StackPane(empty, views, freezeScroll);
         // The change freeze takes the place of the pipeline while open; the list stays to choose pipelines.
-        detailScroll.visibleProperty().bind(board.selectedProperty().isNotNull().and(freeze.openProperty().not()));
+        views.visibleProperty().bind(board.selectedProperty().isNotNull().and(freeze.openProperty().not()));
         empty.visibleProperty().bind(board.selectedProperty().isNull().and(freeze.openProperty().not()));
         freezeScroll.visibleProperty().bind(freeze.openProperty());
         freezeView.visibleProperty().bind(freeze.openProperty());
@@ -148,8 +161,10 @@ public final class MainWindow extends BorderPane {
         board.selectedProperty().addListener((obs, old, snapshot) -> {
             showPipeline(snapshot);
             review.show(snapshot);
+            history.show(snapshot);
         });
         showPipeline(board.selectedProperty().get());
+        history.show(board.selectedProperty().get());
 
         // "Updated 4 s ago" must age between polls, so it ticks on its own.
         javafx.animation.Timeline ticker = new javafx.animation.Timeline(
