@@ -124,6 +124,8 @@ if [ $cds = 1 ]; then
     exit 1
   fi
   home=$(mktemp -d)
+  pid=""
+  trap '[ -z "$pid" ] || kill $pid 2>/dev/null; stop_xvfb; rm -rf "$home"' EXIT
   app="$(pwd)/$image/lib/app"
   DISPLAY=$display XDG_CONFIG_HOME="$home/config" XDG_STATE_HOME="$home/state" \
     JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$app/tollgate.classlist -Duser.home=$home" \
@@ -134,11 +136,13 @@ if [ $cds = 1 ]; then
     kill -0 $pid 2>/dev/null || break
     sleep 0.5
   done
-  sleep 6  # the first polls, the graph and the review load their classes too
+  ! kill -0 $pid 2>/dev/null || sleep 6  # the first polls, the graph and the review load their classes too
   kill $pid 2>/dev/null || true
   wait $pid 2>/dev/null || true
+  pid=""
   stop_xvfb
   rm -rf "$home"
+  trap - EXIT
   grep -qE '^dev/tollgate/app/TollgateApp( |$)' "$app/tollgate.classlist" 2>/dev/null \
     || { echo "build.sh: the training run failed, see $out/cds-training.log" >&2; exit 1; }
   echo "    $(wc -l <"$app/tollgate.classlist") classes recorded"
