@@ -87,7 +87,10 @@ found=$("${bin}jdeps" --ignore-missing-deps --print-module-deps --multi-release 
 extra=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' packaging/runtime-modules.txt | tr -d ' \r' | paste -sd, -)
 modules=$(tr ',' '\n' <<<"$found,$extra" | sort -u | paste -sd, -)
 echo "    modules: $modules"
-jlink_options=(--add-modules "$modules" --include-locales=en,fr --strip-debug --no-header-files --no-man-pages)
+# --compress=2 (zip) makes lib/modules 48 -> 23 MB; measured here it costs nothing with the CDS archive and
+# ~30 ms without one
+jlink_options=(--add-modules "$modules" --include-locales=en,fr --compress=2 --strip-debug --no-header-files
+  --no-man-pages)
 # With the app's archive (a static one holding the JDK's classes too) the JDK's own would never be mapped
 [ $cds = 1 ] || jlink_options+=(--generate-cds-archive)
 "${bin}jlink" "${jlink_options[@]}" --output "$out/runtime" >/dev/null
