@@ -75,7 +75,7 @@ start() {
   XDG_CONFIG_HOME="$home/config" XDG_STATE_HOME="$home/state" "$@" --sandbox >"$log" 2>&1 &
   app_pid=$!
   for _ in $(seq 360); do
-    grep -q 'First window after' "$log" && break
+    grep -q 'First window after' "$log" 2>/dev/null && break
     kill -0 "$app_pid" 2>/dev/null || break
     sleep 0.25
   done
