@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.tollgate.aws.AwsClients;
+import dev.tollgate.aws.CodePipelineCommands;
 import dev.tollgate.aws.CodePipelineGateway;
 import dev.tollgate.aws.ConnectionSettings;
 import dev.tollgate.pipeline.ActionCategory;
@@ -12,6 +13,7 @@ import dev.tollgate.pipeline.ApprovalRequest;
 import dev.tollgate.pipeline.GatewayException;
 import dev.tollgate.pipeline.PipelineSnapshot;
 import dev.tollgate.pipeline.Status;
+import dev.tollgate.pipeline.TransitionReason;
 import dev.tollgate.sandbox.Sandbox;
 import dev.tollgate.sandbox.SandboxConfig;
 import dev.tollgate.sandbox.fault.FaultConfig;
@@ -192,6 +194,54 @@ class FaultToleranceTest {
                     .allMatch(r -> r.equals("APPROVAL_ALREADY_DECIDED") || r.equals("APPROVAL_TOKEN_CHANGED"));
             assertThat(alice.gateway.actionExecutions("ecs-webapp", waiting.pipelineExecutionId()).stream()
                     .filter(a -> a.category() == ActionCategory.APPROVAL)).hasSize(1);
+        }
+    }
+
+    @Test
+    void concurrentTransitionTogglesEndWithTheBoardShowingWhatAwsHas() throws Exception {
+        try (SandboxFixture alice = SandboxFixture.start();
+                SandboxFixture bob = alice.asAnotherClient("AKIDBOB")) {
+            ExecutorService togglers = Executors.newFixedThreadPool(2);
+            List<Future<?>> runs = new ArrayList<>();
+            for (SandboxFixture client : List.of(alice, bob)) {
+                CodePipelineCommands commands = new CodePipelineCommands(client.clients.codePipeline());
+                java.util.Random random = new java.util.Random(client == alice ? 1 : 2);
+                runs.add(togglers.submit(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        if (random.nextBoolean()) {
+                            commands.disableTransition("billing-api", "Deploy", new TransitionReason("Freeze " + i));
+                        } else {
+                            commands.enableTransition("billing-api", "Deploy");
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get(60, TimeUnit.SECONDS);
+            }
+            togglers.shutdown();
+
+            ExecutorService ui = Executors.newSingleThreadExecutor();
+            ScheduledExecutorService pollThreads = Executors.newScheduledThreadPool(2);
+            BoardViewModel board = new BoardViewModel(ui);
+            Poller poller = new Poller(alice.gateway, pollThreads, Duration.ofMillis(100), board);
+            try {
+                poller.start();
+                ui.submit(() -> board.selectedNameProperty().set("billing-api")).get();
+                var truth = alice.clients.codePipeline().getPipelineState(r -> r.name("billing-api")).stageStates().stream()
+                        .filter(stage -> stage.stageName().equals("Deploy")).findFirst().orElseThrow().inboundTransitionState();
+                waitUntil(ui, () -> board.selectedProperty().get() != null);
+                var shown = ui.submit(() -> board.selectedProperty().get().stage("Deploy").orElseThrow().inbound()).get();
+
+                assertThat(shown.enabled()).isEqualTo(truth.enabled());
+                assertThat(shown.disabledReason()).isEqualTo(truth.disabledReason());
+                assertThat(shown.lastChangedBy()).isEqualTo(truth.lastChangedBy());
+            } finally {
+                poller.close();
+                pollThreads.shutdownNow();
+                ui.shutdownNow();
+            }
         }
     }
 
