@@ -117,7 +117,9 @@ public final class ApprovalReviewViewModel {
         this.drafts = Objects.requireNonNull(drafts);
         this.refreshPipeline = Objects.requireNonNull(refreshPipeline);
         this.commentProblem = Bindings.createStringBinding(
-                () -> ApprovalDecision.problemWith(comment.get()).orElse(null), comment);
+                () -> ApprovalDecision.problemWith(comment.get())
+                        .map(problem -> Texts.get("review.commentTooLong", comment.get().length(), ApprovalDecision.MAX_COMMENT_LENGTH))
+                        .orElse(null), comment);
         this.canDecide = request.isNotNull().and(busy.not()).and(commentProblem.isNull()).and(change.isNull());
         comment.addListener((obs, old, text) -> {
             ApprovalRequest reviewed = request.get();
@@ -379,8 +381,7 @@ public final class ApprovalReviewViewModel {
     }
 
     private static String messageOf(Throwable error) {
-        return error instanceof GatewayException ? error.getMessage()
-                : "Unexpected " + error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+        return Texts.problemOf(error);
     }
 
     static String draftKey(ApprovalRequest request) {

@@ -136,7 +136,7 @@ final class ContainerImagePane extends VBox {
     }
 
     private static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1024.0 / 1024.0);
+        return Texts.get("image.megabytes", bytes / 1024.0 / 1024.0);
     }
 
     private static String shortDigest(String digest) {
