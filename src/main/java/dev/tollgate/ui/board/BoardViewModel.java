@@ -8,7 +8,6 @@ import dev.tollgate.storage.FavouritesStore;
 import dev.tollgate.ui.common.Durations;
 import dev.tollgate.ui.common.Texts;
 import dev.tollgate.watch.WatchListener;
-import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -347,7 +346,7 @@ public final class BoardViewModel implements WatchListener {
 
     /** "1,000" in English, "1 000" in French. */
     private static String number(int n) {
-        return NumberFormat.getIntegerInstance(Locale.forLanguageTag(Texts.locale().getLanguage())).format(n);
+        return Texts.number(n);
     }
 
     // ------------------------------------------------------------------ properties

@@ -11,7 +11,6 @@ import dev.tollgate.release.ImageComparison;
 import dev.tollgate.ui.common.Durations;
 import dev.tollgate.ui.common.FactSheet;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
@@ -261,7 +260,7 @@ public final class ApprovalReviewView extends VBox {
     }
 
     private static DateTimeFormatter when() {
-        return DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Texts.locale()).withZone(ZoneId.systemDefault());
+        return Texts.dates("EEE d MMM HH:mm");
     }
 
     private Hyperlink link(String text, String url) {

@@ -330,9 +330,12 @@ public final class ApprovalReviewViewModel {
 
     private void decided(ApprovalRequest reviewed, Verdict verdict, Instant at) {
         drafts.remove(draftKey(reviewed));
-        String key = verdict == Verdict.APPROVE ? "review.outcome.approved" : "review.outcome.rejected";
-        String done = me.get().map(identity -> Texts.get(key + "By", reviewed.location(), identity.displayName(), TIME.format(at)))
-                .orElseGet(() -> Texts.get(key, reviewed.location(), TIME.format(at)));
+        boolean approved = verdict == Verdict.APPROVE;
+        String done = me.get()
+                .map(identity -> Texts.get(approved ? "review.outcome.approvedBy" : "review.outcome.rejectedBy",
+                        reviewed.location(), identity.displayName(), TIME.format(at)))
+                .orElseGet(() -> Texts.get(approved ? "review.outcome.approved" : "review.outcome.rejected",
+                        reviewed.location(), TIME.format(at)));
         outcome.set(new Outcome(Outcome.Kind.DONE, done));
         LOG.info("{} {} (execution {})", verdict, reviewed.location(), reviewed.pipelineExecutionId());
         request.set(null);
