@@ -64,6 +64,23 @@ class TextsTest {
     }
 
     @Test
+    void numbersDatesAndProblemsFollowTheLanguage() {
+        java.time.Instant at = java.time.Instant.parse("2026-11-24T20:08:00Z");
+        assertThat(Texts.number(12345)).isEqualTo("12,345");
+        assertThat(Texts.dates("d MMM HH:mm", java.time.ZoneOffset.UTC).format(at)).isEqualTo("24 Nov 20:08");
+        assertThat(Texts.problemOf(new IllegalStateException("boom"))).isEqualTo("Unexpected IllegalStateException: boom");
+
+        Locale.setDefault(Locale.FRENCH);
+
+        assertThat(Texts.number(12345)).matches("12\\h345");
+        assertThat(Texts.dates("d MMM HH:mm", java.time.ZoneOffset.UTC).format(at)).isEqualTo("24 nov. 20:08");
+        assertThat(Texts.problemOf(new IllegalStateException())).isEqualTo("Erreur inattendue IllegalStateException");
+        assertThat(Texts.problemOf(new dev.tollgate.pipeline.GatewayException(
+                dev.tollgate.pipeline.GatewayException.Problem.THROTTLED, "AWS says slow down", null)))
+                .isEqualTo("AWS says slow down");
+    }
+
+    @Test
     void fallsBackToEnglishForOtherLanguagesAndShowsAMissingKeyAsItself() {
         Locale.setDefault(Locale.JAPANESE);
 
