@@ -377,7 +377,9 @@ public final class PipelineGraphView extends VBox {
         }
         Optional<String> held = into.heldExecutionId();
         held.ifPresent(id -> {
-            Label heldLabel = new Label(Texts.get("graph.held", PipelineGraphViewModel.shortId(id)), new FontIcon(Feather.PAUSE_CIRCLE));
+            // Wraps under the reason's width: "Retenue : f1d49111" is wider than "Held: f1d49111".
+            Label heldLabel = new WrappedText(Texts.get("graph.held", PipelineGraphViewModel.shortId(id)), 120);
+            heldLabel.setGraphic(new FontIcon(Feather.PAUSE_CIRCLE));
             heldLabel.setId("held-" + into.name());
             heldLabel.getStyleClass().add("held-execution");
             face.getChildren().add(heldLabel);

@@ -61,7 +61,8 @@ public final class HistoryView extends StackPane {
     private static final double DURATION_WIDTH = 88;
     private static final double APPROVAL_WIDTH = 140;
     private static final double IMAGE_WIDTH = 74;
-    private static final double TRIGGER_WIDTH = 72;
+    // Wide enough for "Déclencheur" as well as "Trigger"; the commit column gives way.
+    private static final double TRIGGER_WIDTH = 104;
     private static final double ID_WIDTH = 84;
 
     private final HistoryViewModel viewModel;
@@ -111,7 +112,7 @@ public final class HistoryView extends StackPane {
         status.setId("historyStatus");
         status.getItems().setAll(StatusChoice.values());
         status.valueProperty().bindBidirectional(viewModel.statusProperty());
-        status.setPrefWidth(130);
+        status.setPrefWidth(150); // "Tous statuts", "In progress"
 
         DatePicker from = new DatePicker();
         from.setId("historyFrom");

@@ -177,6 +177,9 @@ public final class ApprovalReviewView extends VBox {
         progress.setId("decisionProgress");
         progress.setPrefSize(22, 22);
         progress.visibleProperty().bind(viewModel.busyProperty());
+        // Room only while sending: idle, its place would squeeze the buttons ("Approuver" needs more than "Approve").
+        progress.managedProperty().bind(progress.visibleProperty());
+        counter.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = new HBox(8, approve, reject, progress, spacer, counter);

@@ -52,6 +52,7 @@ public final class SignInView extends VBox {
         Label problem = new Label();
         problem.setId("signInProblem");
         problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         problem.getStyleClass().add("sign-in-problem");
         problem.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
         problem.textProperty().bind(model.problemProperty());
@@ -102,6 +103,7 @@ public final class SignInView extends VBox {
     private Node portalStep() {
         Label intro = new Label(Texts.get(model.isSigningInAgain() ? "signin.intro.again" : "signin.intro"));
         intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
         intro.getStyleClass().add("muted");
 
         ComboBox<SsoPortal> known = new ComboBox<>(model.knownPortals());
@@ -143,6 +145,7 @@ public final class SignInView extends VBox {
         form.setDisable(model.isSigningInAgain());
         Label sessionHint = new Label(Texts.get("signin.sessionHint"));
         sessionHint.setWrapText(true);
+        sessionHint.setMinHeight(Region.USE_PREF_SIZE);
         sessionHint.getStyleClass().addAll("muted", "small");
 
         Button start = new Button(Texts.get("signin.start"), new FontIcon(Feather.EXTERNAL_LINK));
@@ -159,7 +162,9 @@ public final class SignInView extends VBox {
 
     private Node waitingStep() {
         Label instruction = new Label();
+        // Wrapped labels keep their full height, or a longer sentence (in French) ends in "…".
         instruction.setWrapText(true);
+        instruction.setMinHeight(Region.USE_PREF_SIZE);
         instruction.textProperty().bind(model.statusProperty());
         Label userCode = new Label();
         userCode.setId("userCode");
@@ -195,6 +200,7 @@ public final class SignInView extends VBox {
     private Node pickStep() {
         Label intro = new Label();
         intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
         intro.textProperty().bind(model.statusProperty());
         ListView<SsoAccount> accounts = new ListView<>(model.accounts());
         accounts.setId("accounts");

@@ -150,7 +150,7 @@ class MessageKeysTest {
         assertThat(BoardViewModel.StatusFilter.STOPPED.label()).isEqualTo("Arrêté ou annulé");
         assertThat(BoardViewModel.Sort.ATTENTION.label()).isEqualTo("À surveiller d'abord");
         assertThat(ChangeFreezeViewModel.Result.Kind.NOT_FOUND.label()).isEqualTo("Introuvable");
-        assertThat(StatusChoice.ANY).hasToString("Tous les statuts");
+        assertThat(StatusChoice.ANY).hasToString("Tous statuts");
         assertThat(HistorySort.LONGEST).hasToString("Plus longues d'abord");
     }
 }
