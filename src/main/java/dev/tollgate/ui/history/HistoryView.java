@@ -112,7 +112,8 @@ public final class HistoryView extends StackPane {
         status.setId("historyStatus");
         status.getItems().setAll(StatusChoice.values());
         status.valueProperty().bindBidirectional(viewModel.statusProperty());
-        status.setPrefWidth(150); // "Tous statuts", "In progress"
+        // As wide as its longest choice, in whichever language: never "Tous les s…".
+        status.setMinWidth(Region.USE_PREF_SIZE);
 
         DatePicker from = new DatePicker();
         from.setId("historyFrom");
@@ -139,6 +140,7 @@ public final class HistoryView extends StackPane {
         decided.setId("historyDecidedOnly");
         decided.setTooltip(new Tooltip(Texts.get("history.decided.tooltip")));
         decided.selectedProperty().bindBidirectional(viewModel.decidedOnlyProperty());
+        decided.setMinWidth(Region.USE_PREF_SIZE); // the search field gives way first
 
         Button clear = new Button(null, new FontIcon(Feather.X));
         clear.setId("historyClearFilter");
