@@ -16,7 +16,8 @@ import dev.tollgate.ui.common.DialogService;
 import dev.tollgate.ui.review.ApprovalReviewView;
 import dev.tollgate.ui.review.ApprovalReviewViewModel;
 import dev.tollgate.ui.shell.MainWindow;
-import dev.tollgate.watch.Poller;
+import dev.tollgate.watch.PipelineWatcher;
+import dev.tollgate.watch.WatchSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -40,12 +41,14 @@ public final class Tollgate implements AutoCloseable {
     private final ScheduledExecutorService pollThreads;
     private final ExecutorService commandThreads;
     private final ExecutorService fileThread;
-    private final Poller poller;
+    private final PipelineWatcher poller;
     private final BackgroundTasks tasks;
     private final BoardViewModel board;
     private final ApprovalReviewViewModel review;
 
     /**
+     * @param pollInterval  the shortest interval between two looks at an idle pipeline; with many pipelines the
+     *                      watcher's request budget stretches it
      * @param dataDirectory where drafts and preferences live; read here, so construct off the UI thread
      */
     public Tollgate(ConnectionSettings settings, Executor uiThread, Clock clock, Duration pollInterval,
@@ -56,13 +59,17 @@ public final class Tollgate implements AutoCloseable {
         PipelineGateway pipelines = new CodePipelineGateway(clients.codePipeline(), clock);
         ReleaseFinder releases = new ReleaseFinder(pipelines, new S3ArtifactSource(clients.s3()),
                 new EcrImageRegistry(clients.ecr()), ArtifactLimits.defaults());
-        this.pollThreads = Executors.newScheduledThreadPool(2, daemonThreads("tollgate-poll"));
+        // The watcher keeps up to WatchSettings.maxInFlight() calls out while pacing on one more thread.
+        this.pollThreads = Executors.newScheduledThreadPool(WatchSettings.defaults().maxInFlight() + 1,
+                daemonThreads("tollgate-poll"));
         this.commandThreads = Executors.newFixedThreadPool(3, daemonThreads("tollgate-command"));
         this.fileThread = Executors.newSingleThreadExecutor(daemonThreads("tollgate-files"));
         DraftStore drafts = DraftStore.load(dataDirectory.resolve("drafts.json"), fileThread);
         this.tasks = new BackgroundTasks(commandThreads, uiThread);
         this.board = new BoardViewModel(uiThread);
-        this.poller = new Poller(pipelines, pollThreads, pollInterval, board);
+        this.poller = new PipelineWatcher(pipelines, pollThreads, clock,
+                WatchSettings.defaults().withIdleEvery(pollInterval), board);
+        board.selectedNameProperty().addListener((observable, previous, name) -> poller.focus(name));
         this.review = new ApprovalReviewViewModel(pipelines, releases, tasks, dialogs, drafts, poller::refreshNow);
     }
 
