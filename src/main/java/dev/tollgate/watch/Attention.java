@@ -17,31 +17,31 @@ import java.util.List;
 enum Attention {
 
     /** An execution runs (or is held) in a stage at or before a manual approval: a new approval is coming. */
-    BEFORE_APPROVAL(0.5),
+    BEFORE_APPROVAL(true),
     /** Never asked yet: anything may be waiting there. */
-    UNKNOWN(1.0),
+    UNKNOWN(true),
     /** An execution runs past its approvals (deploying) or in a pipeline without approval. */
-    RUNNING(0.15),
+    RUNNING(false),
     /** An approval waits for a decision; somebody may decide it outside Tollgate. */
-    AWAITING_DECISION(0.1),
+    AWAITING_DECISION(false),
     /** Nothing runs, but something changed lately: a follow-up push is likely. */
-    RECENTLY_ACTIVE(0.1),
+    RECENTLY_ACTIVE(false),
     /** Nothing runs and nothing changed lately. */
-    IDLE(1.0);
+    IDLE(false);
 
     /**
-     * The largest share of the current rate pipelines of this kind may use together; beyond it their interval
-     * stretches. The shares of the watched kinds add up to 0.85, so idle pipelines always keep some budget and
-     * a new execution anywhere is still noticed when many run at once.
+     * Urgent pipelines go before all others when due. The others share what is left in order of due time
+     * only: their kinds differ in how often they want to be asked, not in rank, so that when the budget is
+     * short a crowd of running or waiting pipelines cannot starve the idle ones, where new executions start.
      */
-    private final double maxShare;
+    private final boolean urgent;
 
-    Attention(double maxShare) {
-        this.maxShare = maxShare;
+    Attention(boolean urgent) {
+        this.urgent = urgent;
     }
 
-    double maxShare() {
-        return maxShare;
+    boolean urgent() {
+        return urgent;
     }
 
     /**

@@ -24,12 +24,18 @@ import java.util.random.RandomGenerator;
  * access.
  *
  * <p>Order of service when several things are due: user refreshes (queue order), the listing, the pipeline on
- * screen, then by {@link Attention} and within one kind the longest overdue first. Each kind's interval
- * stretches when its pipelines together would take more than their share of the rate, so idle pipelines keep
- * being visited and take turns with whatever budget is left.
+ * screen, pipelines running towards an approval, pipelines never asked yet, then all others by due time. Each
+ * {@link Attention} has its own interval; the interval of pipelines running towards an approval stretches when
+ * together they would take more than half the rate. With many pipelines the budget cannot keep every
+ * interval: the others then fall behind together and take turns, longest overdue first.
  */
 final class PollPlan {
 
+    /**
+     * Pipelines running towards an approval may use at most this share of the rate together; beyond it their
+     * interval stretches, so that new executions elsewhere are still noticed when many run at once.
+     */
+    static final double BEFORE_APPROVAL_SHARE = 0.5;
     /** ListPipelines answers at most this many pipelines a page. */
     static final int LISTING_PAGE_SIZE = 100;
     private static final int LISTING_FAILURES_BEFORE_REPORT = 3;
@@ -148,8 +154,10 @@ final class PollPlan {
         if (aFocused != bFocused) {
             return aFocused;
         }
-        if (a.attention != b.attention) {
-            return a.attention.ordinal() < b.attention.ordinal();
+        if (a.attention.urgent() || b.attention.urgent()) {
+            if (a.attention != b.attention) {
+                return a.attention.ordinal() < b.attention.ordinal();
+            }
         }
         return a.due.isBefore(b.due);
     }
@@ -318,16 +326,16 @@ final class PollPlan {
     // ------------------------------------------------------------------ intervals
 
     /**
-     * The nominal interval of the pipeline's kind, stretched when the pipelines of that kind together would
-     * take more than the kind's share of the current rate; shorter for the pipeline on screen; with jitter so
-     * that pipelines seen together do not stay in step.
+     * The nominal interval of the pipeline's kind, stretched for pipelines running towards an approval when
+     * together they would take more than their share of the current rate; shorter for the pipeline on screen;
+     * with jitter so that pipelines seen together do not stay in step.
      */
     private Duration interval(WatchedPipeline pipeline) {
         Attention attention = pipeline.attention;
         Duration interval = settings.nominalInterval(attention);
-        if (attention != Attention.IDLE && attention != Attention.UNKNOWN) {
+        if (attention == Attention.BEFORE_APPROVAL) {
             long sameKind = pipelines.values().stream().filter(p -> p.attention == attention).count();
-            long fairNanos = Math.round(sameKind * 1e9 / (attention.maxShare() * budget.rate()));
+            long fairNanos = Math.round(sameKind * 1e9 / (BEFORE_APPROVAL_SHARE * budget.rate()));
             if (fairNanos > interval.toNanos()) {
                 interval = Duration.ofNanos(fairNanos);
             }

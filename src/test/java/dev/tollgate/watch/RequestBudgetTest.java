@@ -29,7 +29,7 @@ class RequestBudgetTest {
         // 8 requests went out in this second; 3 more would make 11.
         assertThat(budget.canCall(T0.plusMillis(400), 2)).isTrue();
         assertThat(budget.canCall(T0.plusMillis(400), 3)).isFalse();
-        assertThat(budget.earliestFor(3, T0.plusMillis(400))).isEqualTo(T0.plusSeconds(1));
+        assertThat(budget.earliestFor(3, T0.plusMillis(400))).isEqualTo(T0.plusMillis(1050));
     }
 
     @Test
@@ -37,15 +37,15 @@ class RequestBudgetTest {
         budget.spend(T0, 1);
         budget.charge(T0, 9);
 
-        assertThat(budget.canCall(T0.plusMillis(500), 1)).isFalse();
-        assertThat(budget.canCall(T0.plusSeconds(1), 1)).isTrue();
+        assertThat(budget.canCall(T0.plusMillis(1049), 1)).isFalse();
+        assertThat(budget.canCall(T0.plusMillis(1050), 1)).isTrue();
     }
 
     @Test
     void aCallLargerThanTheRateWaitsForAnEmptySecond() {
         budget.spend(T0, 1);
 
-        assertThat(budget.earliestFor(12, T0.plusMillis(100))).isEqualTo(T0.plusSeconds(1));
+        assertThat(budget.earliestFor(12, T0.plusMillis(100))).isEqualTo(T0.plusMillis(1050));
     }
 
     @Test
