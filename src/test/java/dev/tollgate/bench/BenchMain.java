@@ -27,12 +27,14 @@ public final class BenchMain {
         Files.createDirectories(out);
         List<Integer> sizes = Arrays.stream(System.getProperty("bench.sizes", "10,100,500,1000").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
+        int replicas = Integer.parseInt(System.getProperty("bench.replicas", "3"));
         double budget = Double.parseDouble(System.getProperty("bench.budget", "10"));
         int quota = Integer.parseInt(System.getProperty("bench.quota", "10"));
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.warmUp", "300")));
         Duration window = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.window", "180")));
         long seed = Long.parseLong(System.getProperty("bench.seed", "42"));
         Duration pushEvery = Duration.ofMinutes(Long.parseLong(System.getProperty("bench.pushEveryMinutes", "120")));
-        double minPushes = Double.parseDouble(System.getProperty("bench.minPushesPerSecond", "0.05"));
+        double minPushes = Double.parseDouble(System.getProperty("bench.minPushesPerSecond", "0.1"));
         Instant started = Instant.now();
 
         log("Sandbox: start times");
@@ -43,7 +45,8 @@ public final class BenchMain {
         SandboxBenchmark.Throughput throughput = sandbox.getPipelineStateThroughput(500, 4, 3, 10);
         log("  %s", throughput);
 
-        WatcherBenchmark.Config config = new WatcherBenchmark.Config(sizes, budget, quota, window, seed, pushEvery, minPushes);
+        WatcherBenchmark.Config config = new WatcherBenchmark.Config(sizes, replicas, budget, quota, warmUp, window, seed,
+                pushEvery, minPushes);
         log("Watcher: %s", config);
         List<WatcherBenchmark.Row> rows = new WatcherBenchmark(config).run();
         rows.forEach(row -> log("  %s", row));
@@ -60,8 +63,10 @@ public final class BenchMain {
         ObjectNode watcher = results.putObject("watcher");
         ObjectNode configNode = watcher.putObject("config");
         configNode.set("sizes", json.valueToTree(config.sizes()));
+        configNode.put("replicasPerSize", config.replicas());
         configNode.put("budgetCallsPerSecond", config.budget());
         configNode.put("quotaCallsPerSecond", config.quota());
+        configNode.put("warmUpSeconds", config.warmUp().toSeconds());
         configNode.put("windowSeconds", config.window().toSeconds());
         configNode.put("seed", config.seed());
         configNode.put("pushEveryMinutesPerPipeline", config.pushEvery().toMinutes());
@@ -88,10 +93,15 @@ public final class BenchMain {
                 throughput.clientThreads(), throughput.callsPerSecond(), throughput.calls(), throughput.seconds(),
                 throughput.errors()));
         md.append(String.format(Locale.ROOT, "## Watcher (issue 9)%n%nBudget %.0f calls/s for both pollers; sandbox quota "
-                        + "%d calls/s (ThrottlingException beyond); approvals collected for %d s once both pollers had "
-                        + "seen every pipeline; pushes Poisson, one per pipeline every %d min on average (at least %.2f/s "
-                        + "account-wide); sandbox clock at real speed.%n%n", config.budget(), config.quota(),
-                config.window().toSeconds(), config.pushEvery().toMinutes(), config.minPushesPerSecond()));
+                        + "%d calls/s (ThrottlingException beyond); %d independent accounts per size; approvals "
+                        + "collected for %d s, from when both pollers had seen every pipeline and gone round once more "
+                        + "(and pushes had run %d s at least); pushes Poisson, one per "
+                        + "pipeline every %d min on average (at least %.2f/s per account); sandbox clock at real speed. "
+                        + "Latencies pool every account of a size; requests/min is per account; throttled, errors "
+                        + "shown and stale pipelines add up all accounts of a size.%n%n", config.budget(), config.quota(),
+                config.replicas(), config.window().toSeconds(), config.warmUp().toSeconds(),
+                config.pushEvery().toMinutes(),
+                config.minPushesPerSecond()));
         md.append("| pipelines | poller | approvals | seen | p50 | p95 | max | requests/min | throttled | "
                 + "errors shown | stale pipelines | first sweep |\n");
         md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");

@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The baseline: asks every pipeline in turn at a fixed rate, whatever it is doing, and reads the list again
- * every five minutes. No priorities, no backoff. Same gateway, same budget and same call concurrency as
- * Tollgate's watcher, so only the choice of what to ask differs.
+ * every five minutes. No priorities, no backoff. Same gateway, same request budget and same call concurrency
+ * as Tollgate's watcher, so only the choice of what to ask differs: like the watcher, it pays for the
+ * GetPipeline the gateway sends with a pipeline's first state by leaving the next slot unused.
  */
 final class RoundRobinPoller implements AutoCloseable {
 
@@ -24,6 +25,8 @@ final class RoundRobinPoller implements AutoCloseable {
     private final int maxInFlight;
     private final WatchListener listener;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger unpaidRequests = new AtomicInteger();
+    private final java.util.Set<String> declarationsFetched = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile List<String> names = List.of();
     private long tick;
     private int next;
@@ -44,7 +47,7 @@ final class RoundRobinPoller implements AutoCloseable {
     }
 
     private synchronized void tick() {
-        if (closed || inFlight.get() >= maxInFlight) {
+        if (closed || inFlight.get() >= maxInFlight || unpaidRequests.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             // The slot passes unused, as it would for any poller whose calls are all still out.
             tick++;
             return;
@@ -63,6 +66,8 @@ final class RoundRobinPoller implements AutoCloseable {
     private void list() {
         try {
             List<PipelineSummary> pipelines = gateway.listPipelines();
+            // Every page of the listing is a request.
+            unpaidRequests.addAndGet((pipelines.size() - 1) / 100);
             names = pipelines.stream().map(PipelineSummary::name).toList();
             listener.pipelinesListed(pipelines);
         } catch (GatewayException e) {
@@ -75,7 +80,11 @@ final class RoundRobinPoller implements AutoCloseable {
     private void poll(String name) {
         try {
             if (!closed) {
-                listener.snapshotTaken(gateway.snapshot(name));
+                dev.tollgate.pipeline.PipelineSnapshot snapshot = gateway.snapshot(name);
+                if (declarationsFetched.add(name + "@" + snapshot.version())) {
+                    unpaidRequests.incrementAndGet();
+                }
+                listener.snapshotTaken(snapshot);
             }
         } catch (GatewayException e) {
             listener.pollFailed(name, e);

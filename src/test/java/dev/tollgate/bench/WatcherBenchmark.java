@@ -27,14 +27,17 @@ import java.util.concurrent.TimeUnit;
 final class WatcherBenchmark {
 
     /**
+     * @param replicas            independent accounts per size (other seeds), run at once for more approvals
      * @param budget              calls per second for both pollers
      * @param quota               the sandbox's ThrottlingException threshold, calls per second
+     * @param warmUp              the least time pushes run before the window opens, so that executions pushed
+     *                            at start have had time to reach their approvals
      * @param window              how long approvals are collected once both pollers know every pipeline
      * @param pushEvery           mean time between pushes to one pipeline (Poisson), real time
      * @param minPushesPerSecond  a floor on the account-wide push rate, so small accounts still produce approvals
      */
-    record Config(List<Integer> sizes, double budget, int quota, Duration window, long seed, Duration pushEvery,
-                  double minPushesPerSecond) {
+    record Config(List<Integer> sizes, int replicas, double budget, int quota, Duration warmUp, Duration window,
+                  long seed, Duration pushEvery, double minPushesPerSecond) {
     }
 
     /** One poller at one size. Latencies in seconds; null when nothing was detected. */
@@ -42,6 +45,12 @@ final class WatcherBenchmark {
                double requestsPerMinute, long throttledRequests, long surfacedErrors, long surfacedThrottling,
                int stalePipelines, long staleReports, double initialSweepSeconds, double pushesPerMinute,
                double windowSeconds) {
+    }
+
+    /** What one replica measured for one poller, before replicas are pooled. */
+    private record Measured(String poller, List<Double> latencies, int appeared, CountingProxy.Counts counts,
+                            long surfacedErrors, long surfacedThrottling, int stalePipelines, long staleReports,
+                            double sweepSeconds, int pushes, double windowSeconds) {
     }
 
     /** An approval action execution as the sandbox recorded it. */
@@ -59,15 +68,28 @@ final class WatcherBenchmark {
     }
 
     List<Row> run() throws Exception {
-        ExecutorService trials = Executors.newFixedThreadPool(config.sizes().size());
+        List<int[]> trialsToRun = new ArrayList<>();
+        for (int size : config.sizes()) {
+            for (int replica = 0; replica < config.replicas(); replica++) {
+                trialsToRun.add(new int[] {size, replica});
+            }
+        }
+        ExecutorService trials = Executors.newFixedThreadPool(trialsToRun.size());
         try {
-            List<Future<List<Row>>> running = new ArrayList<>();
-            for (int size : config.sizes()) {
-                running.add(trials.submit(() -> trial(size)));
+            List<Future<List<Measured>>> running = new ArrayList<>();
+            for (int[] trial : trialsToRun) {
+                running.add(trials.submit(() -> trial(trial[0], trial[1])));
             }
             List<Row> rows = new ArrayList<>();
-            for (Future<List<Row>> trial : running) {
-                rows.addAll(trial.get());
+            int next = 0;
+            for (int size : config.sizes()) {
+                List<Measured> pooled = new ArrayList<>();
+                for (int replica = 0; replica < config.replicas(); replica++) {
+                    pooled.addAll(running.get(next++).get());
+                }
+                for (String poller : List.of("Tollgate", "round-robin")) {
+                    rows.add(pool(size, pooled.stream().filter(m -> m.poller().equals(poller)).toList()));
+                }
             }
             return rows;
         } finally {
@@ -75,9 +97,43 @@ final class WatcherBenchmark {
         }
     }
 
-    private List<Row> trial(int size) throws Exception {
+    /** Latencies pooled over replicas; rates and counts summed over replicas, per replica where it says so. */
+    private Row pool(int size, List<Measured> replicas) {
+        List<Double> latencies = new ArrayList<>();
+        int appeared = 0;
+        long requests = 0;
+        long throttled = 0;
+        long errors = 0;
+        long throttlingShown = 0;
+        int stale = 0;
+        long staleReports = 0;
+        double sweep = 0;
+        int pushes = 0;
+        double seconds = 0;
+        for (Measured m : replicas) {
+            latencies.addAll(m.latencies());
+            appeared += m.appeared();
+            requests += m.counts().requests();
+            throttled += m.counts().throttled();
+            errors += m.surfacedErrors();
+            throttlingShown += m.surfacedThrottling();
+            stale += m.stalePipelines();
+            staleReports += m.staleReports();
+            sweep = Math.max(sweep, m.sweepSeconds());
+            pushes += m.pushes();
+            seconds += m.windowSeconds();
+        }
+        latencies.sort(Double::compare);
+        // Per replica: each replica is one account with one poller under one budget.
+        return new Row(size, replicas.get(0).poller(), appeared, latencies.size(), percentile(latencies, 0.50),
+                percentile(latencies, 0.95), latencies.isEmpty() ? null : latencies.get(latencies.size() - 1),
+                requests / seconds * 60, throttled, errors, throttlingShown, stale, staleReports, sweep,
+                pushes / seconds * 60, seconds / replicas.size());
+    }
+
+    private List<Measured> trial(int size, int replica) throws Exception {
         WatchSettings settings = WatchSettings.defaults().withCallsPerSecond(config.budget());
-        long seed = config.seed() + size;
+        long seed = config.seed() + size + 7919L * replica;
         List<Lane> lanes = List.of(
                 Lane.open(Lane.Poller.TOLLGATE, size, seed, config.quota(), settings),
                 Lane.open(Lane.Poller.ROUND_ROBIN, size, seed, config.quota(), settings));
@@ -89,11 +145,19 @@ final class WatcherBenchmark {
             long started = System.nanoTime();
             lanes.forEach(Lane::start);
             Pushes pushes = new Pushes(lanes, names, approvals, pushesPerSecond, new Random(seed));
-            Thread pushing = new Thread(pushes, "bench-pushes-" + size);
+            Thread pushing = new Thread(pushes, "bench-pushes-" + size + "-" + replica);
             pushing.setDaemon(true);
             pushing.start();
 
             double[] sweepSeconds = awaitInitialSweeps(lanes, names.size(), started, size);
+            // After its first sweep every pipeline is overdue at once; one more round at the budget's rate lets
+            // that settle, so the window measures steady state, not start-up.
+            long settled = System.nanoTime() + Math.round(size / config.budget() * 1e9);
+            long warmedUp = started + config.warmUp().toNanos();
+            long opening = Math.max(settled, warmedUp) - System.nanoTime();
+            if (opening > 0) {
+                TimeUnit.NANOSECONDS.sleep(opening);
+            }
             long windowStart = System.nanoTime();
             List<CountingProxy.Counts> before = new ArrayList<>();
             for (Lane lane : lanes) {
@@ -115,7 +179,7 @@ final class WatcherBenchmark {
             pushing.join();
 
             double windowSeconds = (windowEnd - windowStart) / 1e9;
-            List<Row> rows = new ArrayList<>();
+            List<Measured> measured = new ArrayList<>();
             for (int i = 0; i < lanes.size(); i++) {
                 Lane lane = lanes.get(i);
                 List<Double> latencies = new ArrayList<>();
@@ -131,16 +195,12 @@ final class WatcherBenchmark {
                         latencies.add((seen - lane.nanosOf(detail.startTime())) / 1e9);
                     }
                 }
-                latencies.sort(Double::compare);
-                CountingProxy.Counts counts = during.get(i);
-                rows.add(new Row(size, lane.poller == Lane.Poller.TOLLGATE ? "Tollgate" : "round-robin", appeared,
-                        latencies.size(), percentile(latencies, 0.50), percentile(latencies, 0.95),
-                        latencies.isEmpty() ? null : latencies.get(latencies.size() - 1),
-                        counts.requests() / windowSeconds * 60, counts.throttled(), lane.log.surfacedErrors(),
-                        lane.log.surfacedThrottling(), lane.log.stalePipelines(), lane.log.staleReports(),
-                        sweepSeconds[i], pushedDuring / windowSeconds * 60, windowSeconds));
+                measured.add(new Measured(lane.poller == Lane.Poller.TOLLGATE ? "Tollgate" : "round-robin", latencies,
+                        appeared, during.get(i), lane.log.surfacedErrors(), lane.log.surfacedThrottling(),
+                        lane.log.stalePipelines(), lane.log.staleReports(), sweepSeconds[i], pushedDuring,
+                        windowSeconds));
             }
-            return rows;
+            return measured;
         } finally {
             for (Lane lane : lanes) {
                 lane.close();
