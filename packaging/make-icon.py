@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Draws Tollgate's icon (a toll gate: two posts and a raised barrier on a blue tile) as PNGs, no dependencies.
+"""Draws Tollgate's icon (a toll gate: two posts and a raised barrier on a blue tile), no dependencies.
 
-Run: python3 packaging/make-icon.py   -> packaging/icons/tollgate-<size>.png
+Run: python3 packaging/make-icon.py   -> packaging/icons/tollgate-<size>.png (Linux, the app's window icon),
+                                         tollgate.ico (Windows installer) and tollgate.icns (macOS bundle)
+Both containers hold PNGs as they are: Windows Vista+ and macOS 10.7+ read PNG entries, so no image tool is needed.
 """
 import math
 import os
@@ -63,9 +65,37 @@ def png(size):
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
 
 
+def ico(pngs):
+    """A .ico whose entries are PNGs: ICONDIR, one ICONDIRENTRY per size (0 means 256), then the images."""
+    header = struct.pack("<HHH", 0, 1, len(pngs))
+    offset = len(header) + 16 * len(pngs)
+    entries, images = b"", b""
+    for size, data in pngs:
+        entries += struct.pack("<BBBBHHII", size % 256, size % 256, 0, 0, 1, 32, len(data), offset + len(images))
+        images += data
+    return header + entries + images
+
+
+# Apple's PNG-capable icon types: (OSType, pixels); the @2x types reuse a larger rendering
+ICNS_TYPES = ((b"icp4", 16), (b"icp5", 32), (b"icp6", 64), (b"ic07", 128), (b"ic08", 256), (b"ic09", 512),
+              (b"ic11", 32), (b"ic12", 64), (b"ic13", 256), (b"ic14", 512), (b"ic10", 1024))
+
+
+def icns(rendered):
+    body = b"".join(kind + struct.pack(">I", 8 + len(rendered[size])) + rendered[size] for kind, size in ICNS_TYPES)
+    return b"icns" + struct.pack(">I", 8 + len(body)) + body
+
+
+def write(path, data):
+    with open(path, "wb") as f:
+        f.write(data)
+
+
 if __name__ == "__main__":
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "icons")
     os.makedirs(out, exist_ok=True)
+    rendered = {size: png(size) for size in (16, 32, 48, 64, 128, 256, 512, 1024)}
     for size in (32, 64, 128, 256, 512):
-        with open(os.path.join(out, "tollgate-%d.png" % size), "wb") as f:
-            f.write(png(size))
+        write(os.path.join(out, "tollgate-%d.png" % size), rendered[size])
+    write(os.path.join(out, "tollgate.ico"), ico([(size, rendered[size]) for size in (16, 32, 48, 64, 128, 256)]))
+    write(os.path.join(out, "tollgate.icns"), icns(rendered))

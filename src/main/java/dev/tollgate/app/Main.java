@@ -1,6 +1,7 @@
 package dev.tollgate.app;
 
 import dev.tollgate.sandbox.SandboxCommand;
+import dev.tollgate.storage.AppDirectories;
 import java.util.Arrays;
 import javafx.application.Application;
 
@@ -18,6 +19,10 @@ public final class Main {
         if (args.length > 0 && args[0].equals("sandbox")) {
             System.exit(SandboxCommand.run(Arrays.copyOfRange(args, 1, args.length)));
             return;
+        }
+        // Before the first logger exists: logback.xml writes tollgate.log into the OS's state folder.
+        if (System.getProperty("tollgate.logDir") == null) {
+            System.setProperty("tollgate.logDir", AppDirectories.forCurrentUser().state().toString());
         }
         Application.launch(TollgateApp.class, args);
     }

@@ -1,5 +1,9 @@
 package dev.tollgate.aws;
 
+import dev.tollgate.identity.IdentityGateway;
+import dev.tollgate.identity.SignInService;
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -14,7 +18,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The SDK clients of one connection, built once and closed together (on sign-out or exit). They share one
@@ -33,39 +39,62 @@ public final class AwsClients implements AutoCloseable {
     private final CodePipelineClient codePipeline;
     private final EcrClient ecr;
     private final S3Client s3;
+    private final StsClient sts;
+    private final IdentityCenterSignIn signIn;
 
     public AwsClients(ConnectionSettings settings) {
+        this(settings, AwsEnvironment.system(), Clock.systemUTC());
+    }
+
+    /**
+     * @param environment where the shared config files and the SSO token cache are (temporary ones in tests)
+     */
+    public AwsClients(ConnectionSettings settings, AwsEnvironment environment, Clock clock) {
         this.settings = settings;
         this.http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .socketTimeout(SOCKET_TIMEOUT)
                 .build();
-        this.credentials = credentialsFor(settings.credentials());
-        this.codePipeline = configure(CodePipelineClient.builder()).build();
-        this.ecr = configure(EcrClient.builder()).build();
-        this.s3 = configure(S3Client.builder())
+        this.signIn = new IdentityCenterSignIn(environment.ssoCacheDirectory(), http, settings.endpointFor("SSO_OIDC"),
+                settings.endpointFor("SSO"), clock);
+        this.credentials = credentialsFor(settings.credentials(), environment);
+        this.codePipeline = configure(CodePipelineClient.builder(), "CODEPIPELINE").build();
+        this.ecr = configure(EcrClient.builder(), "ECR").build();
+        this.s3 = configure(S3Client.builder(), "S3")
                 // The sandbox serves buckets by path, not by virtual host.
-                .forcePathStyle(settings.endpoint().isPresent())
+                .forcePathStyle(settings.endpointFor("S3").isPresent())
                 .build();
+        this.sts = configure(StsClient.builder(), "STS").build();
     }
 
-    private static AwsCredentialsProvider credentialsFor(ConnectionSettings.CredentialsSource source) {
+    private AwsCredentialsProvider credentialsFor(ConnectionSettings.CredentialsSource source, AwsEnvironment environment) {
         // Java 17 has no pattern matching for switch yet; the sealed interface keeps this list complete.
         if (source instanceof ConnectionSettings.CredentialsSource.Profile profile) {
-            return ProfileCredentialsProvider.builder().profileName(profile.name()).build();
+            // Read the files on each resolution, so keys refreshed on disk (by another tool) are picked up.
+            return ProfileCredentialsProvider.builder()
+                    .profileFile(() -> environment.profileFile().orElseGet(AwsClients::emptyProfileFile))
+                    .profileName(profile.name())
+                    .build();
+        }
+        if (source instanceof ConnectionSettings.CredentialsSource.SsoRole role) {
+            return new SsoRoleCredentials(signIn, role.portal(), role.accountId(), role.roleName());
         }
         var keys = (ConnectionSettings.CredentialsSource.SandboxKeys) source;
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.accessKeyId(), "sandbox"));
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey()));
     }
 
-    private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder) {
+    private static ProfileFile emptyProfileFile() {
+        return ProfileFile.builder().content(new ByteArrayInputStream(new byte[0])).type(ProfileFile.Type.CONFIGURATION).build();
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder, String serviceKey) {
         builder.region(Region.of(settings.region()))
                 .credentialsProvider(credentials)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(RetryMode.STANDARD)
                         .apiCallTimeout(CALL_TIMEOUT)
                         .build());
-        settings.endpoint().ifPresent(builder::endpointOverride);
+        settings.endpointFor(serviceKey).ifPresent(builder::endpointOverride);
         // A shared client is not closed by the SDK clients; close() below does it once.
         builder.httpClient(http);
         return builder;
@@ -87,11 +116,33 @@ public final class AwsClients implements AutoCloseable {
         return s3;
     }
 
+    /** Who this connection's credentials belong to. */
+    public IdentityGateway identity() {
+        return new StsIdentityGateway(sts);
+    }
+
+    /** IAM Identity Center sign-in, with this connection's endpoints and the CLI's token cache. */
+    public SignInService signIn() {
+        return signIn;
+    }
+
+    /**
+     * Drops cached role credentials, so that the next call uses the newest sign-in. Called after signing in
+     * again; a no-op for credentials that are not from Identity Center.
+     */
+    public void forgetCredentials() {
+        if (credentials instanceof SsoRoleCredentials sso) {
+            sso.forget();
+        }
+    }
+
     @Override
     public void close() {
         codePipeline.close();
         ecr.close();
         s3.close();
+        sts.close();
+        signIn.close();
         http.close();
         if (credentials instanceof AutoCloseable closeable) {
             try {

@@ -4,6 +4,8 @@ import dev.tollgate.pipeline.GatewayException;
 import dev.tollgate.pipeline.GatewayException.Problem;
 import java.io.IOException;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -25,6 +27,9 @@ final class AwsErrors {
     private static final Set<String> EXPIRED = Set.of("ExpiredToken", "ExpiredTokenException", "RequestExpired",
             "UnrecognizedClientException", "InvalidClientTokenId", "InvalidSignatureException", "SignatureDoesNotMatch");
 
+    // IAM's own wording, which every service uses: "User: <arn> is not authorized to perform: <action> on resource: ..."
+    private static final Pattern IAM_DENIAL = Pattern.compile("User: (\\S+) is not authorized to perform: ([A-Za-z0-9-]+:[A-Za-z0-9]+)");
+
     private AwsErrors() {
     }
 
@@ -32,6 +37,11 @@ final class AwsErrors {
      * @param action what Tollgate was doing, as the start of a sentence: "Could not load ecs-webapp"
      */
     static GatewayException translate(String action, SdkException error) {
+        // Raised by Tollgate's Identity Center credentials when only a new sign-in helps.
+        if (hasCause(error, software.amazon.awssdk.services.sso.auth.ExpiredTokenException.class)) {
+            return new GatewayException(Problem.EXPIRED_CREDENTIALS,
+                    action + ": your IAM Identity Center sign-in has expired. Sign in again.", error);
+        }
         if (error instanceof AwsServiceException service) {
             return fromService(action, service);
         }
@@ -61,6 +71,11 @@ final class AwsErrors {
             return new GatewayException(Problem.NOT_FOUND, action + ": " + orDefault(reason, "it no longer exists") + ".", error);
         }
         if (ACCESS_DENIED.contains(code)) {
+            Matcher denial = IAM_DENIAL.matcher(reason);
+            if (denial.find()) {
+                return new GatewayException(Problem.ACCESS_DENIED,
+                        action + ": " + denial.group(2) + " is not allowed for " + denial.group(1) + ".", error);
+            }
             return new GatewayException(Problem.ACCESS_DENIED,
                     action + ": access denied. " + orDefault(reason, "Your IAM permissions do not allow it."), error);
         }

@@ -1,67 +1,68 @@
 package dev.tollgate.aws;
 
-import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
-import software.amazon.awssdk.profiles.ProfileFileLocation;
 import software.amazon.awssdk.profiles.ProfileProperty;
 
 /**
  * Finds the AWS connection a user has configured the way the AWS CLI does: AWS_PROFILE or the default
  * profile of the shared config files (honouring AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE), with the
- * region from AWS_REGION, AWS_DEFAULT_REGION or the profile. No configuration means the sandbox.
+ * region from AWS_REGION, AWS_DEFAULT_REGION or the profile, and endpoint overrides from AWS_ENDPOINT_URL,
+ * AWS_ENDPOINT_URL_&lt;SERVICE&gt; or the profile. SSO profiles become an Identity Center account and role.
+ * No configuration means the sandbox.
  */
 public final class ConnectionDiscovery {
 
     private static final String FALLBACK_REGION = "us-east-1";
+    /** The services Tollgate calls, by the key AWS_ENDPOINT_URL_&lt;KEY&gt; uses. */
+    static final List<String> SERVICE_KEYS = List.of("CODEPIPELINE", "ECR", "S3", "STS", "SSO", "SSO_OIDC");
 
-    private final Map<String, String> environment;
+    private final AwsEnvironment environment;
 
+    public ConnectionDiscovery(AwsEnvironment environment) {
+        this.environment = environment;
+    }
+
+    /** With the user's home from the system; kept for callers that only have an environment map. */
     public ConnectionDiscovery(Map<String, String> environment) {
-        this.environment = Map.copyOf(environment);
+        this(new AwsEnvironment(environment, Path.of(System.getProperty("user.home"))));
     }
 
     /** The configured connection, or empty when this machine has no AWS configuration at all. */
     public Optional<ConnectionSettings> configured(Optional<String> requestedProfile) {
-        String profileName = requestedProfile.orElseGet(() -> environment.getOrDefault("AWS_PROFILE", "default"));
-        boolean explicit = requestedProfile.isPresent() || environment.containsKey("AWS_PROFILE");
-        Optional<ProfileFile> files = profileFiles();
+        String profileName = requestedProfile.orElseGet(environment::defaultProfileName);
+        boolean explicit = requestedProfile.isPresent() || environment.profileChosenByEnvironment();
+        Optional<ProfileFile> files = environment.profileFile();
         boolean profileExists = files.flatMap(f -> f.profile(profileName)).isPresent();
         if (!explicit && !profileExists) {
             return Optional.empty();
         }
-        String region = firstNonBlank(environment.get("AWS_REGION"), environment.get("AWS_DEFAULT_REGION"))
-                .or(() -> files.flatMap(f -> f.profile(profileName)).flatMap(p -> p.property(ProfileProperty.REGION)))
+        return Optional.of(connectionFor(profileName, files));
+    }
+
+    /** The connection of a named profile (which need not exist yet: the SDK will say so when it is used). */
+    public ConnectionSettings connectionFor(String profileName) {
+        return connectionFor(profileName, environment.profileFile());
+    }
+
+    private ConnectionSettings connectionFor(String profileName, Optional<ProfileFile> files) {
+        Optional<Profile> profile = files.flatMap(f -> f.profile(profileName));
+        String region = environment.regionOverride()
+                .or(() -> profile.flatMap(p -> p.property(ProfileProperty.REGION)))
                 .orElse(FALLBACK_REGION);
-        return Optional.of(ConnectionSettings.profile(profileName, region));
-    }
-
-    private Optional<ProfileFile> profileFiles() {
-        Path config = Optional.ofNullable(environment.get("AWS_CONFIG_FILE")).map(Path::of)
-                .or(ProfileFileLocation::configurationFileLocation).orElse(null);
-        Path credentials = Optional.ofNullable(environment.get("AWS_SHARED_CREDENTIALS_FILE")).map(Path::of)
-                .or(ProfileFileLocation::credentialsFileLocation).orElse(null);
-        ProfileFile.Aggregator aggregator = ProfileFile.aggregator();
-        boolean any = false;
-        if (config != null && Files.isRegularFile(config)) {
-            aggregator.addFile(ProfileFile.builder().content(config).type(ProfileFile.Type.CONFIGURATION).build());
-            any = true;
+        Map<String, URI> endpoints = new HashMap<>();
+        for (String key : SERVICE_KEYS) {
+            environment.endpointFor(key, profile, files).ifPresent(uri -> endpoints.put(key, uri));
         }
-        if (credentials != null && Files.isRegularFile(credentials)) {
-            aggregator.addFile(ProfileFile.builder().content(credentials).type(ProfileFile.Type.CREDENTIALS).build());
-            any = true;
-        }
-        return any ? Optional.of(aggregator.build()) : Optional.empty();
-    }
-
-    private static Optional<String> firstNonBlank(String... values) {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return Optional.of(value);
-            }
-        }
-        return Optional.empty();
+        ConnectionSettings.CredentialsSource source = profile.flatMap(p -> files.flatMap(f -> AwsProfiles.ssoRoleOf(p, f)))
+                .<ConnectionSettings.CredentialsSource>map(role -> role)
+                .orElse(new ConnectionSettings.CredentialsSource.Profile(profileName));
+        return new ConnectionSettings(profileName + " · " + region, source, region, Optional.empty(), endpoints);
     }
 }

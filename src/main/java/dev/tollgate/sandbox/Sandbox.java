@@ -12,6 +12,8 @@ import dev.tollgate.sandbox.http.ControlEndpoint;
 import dev.tollgate.sandbox.http.FrontDoor;
 import dev.tollgate.sandbox.http.Json;
 import dev.tollgate.sandbox.http.SandboxHttpServer;
+import dev.tollgate.sandbox.identity.IdentityCenter;
+import dev.tollgate.sandbox.identity.IdentityRoutes;
 import dev.tollgate.sandbox.model.ServiceModel;
 import dev.tollgate.sandbox.s3.ObjectStore;
 import dev.tollgate.sandbox.s3.S3Endpoint;
@@ -42,11 +44,13 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxHttpServer server;
     private final SandboxClock clock;
     private final SandboxControl control;
+    private final IdentityCenter identity;
 
-    private Sandbox(SandboxHttpServer server, SandboxClock clock, SandboxControl control) {
+    private Sandbox(SandboxHttpServer server, SandboxClock clock, SandboxControl control, IdentityCenter identity) {
         this.server = server;
         this.clock = clock;
         this.control = control;
+        this.identity = identity;
     }
 
     /**
@@ -76,10 +80,12 @@ public final class Sandbox implements AutoCloseable {
                         new CodePipelineApi(engine, mapper).operations(), mapper),
                 new AwsJsonService(ServiceModel.load("ecr", mapper),
                         new EcrApi(images, engine::now, mapper).operations(), mapper));
+        // Sign-in tokens expire by the real clock: SDK clients judge their expiry by it, not by the simulation's.
+        IdentityCenter identity = new IdentityCenter(java.time.Clock.systemUTC(), ACCOUNT_ID);
         FrontDoor frontDoor = new FrontDoor(services, new S3Endpoint(objects), new ControlEndpoint(control, mapper),
-                mapper, ACCOUNT_ID, engine::catchUp, faults);
+                mapper, ACCOUNT_ID, engine::catchUp, faults, new IdentityRoutes(identity, mapper));
         try {
-            return new Sandbox(SandboxHttpServer.start(config.port(), frontDoor), clock, control);
+            return new Sandbox(SandboxHttpServer.start(config.port(), frontDoor), clock, control, identity);
         } catch (BindException e) {
             throw new SandboxStartException("Port " + config.port() + " on 127.0.0.1 is already in use", e);
         } catch (IOException e) {
@@ -104,6 +110,11 @@ public final class Sandbox implements AutoCloseable {
     /** Pushes, clock moves and other test hooks. */
     public SandboxControl control() {
         return control;
+    }
+
+    /** IAM Identity Center, STS and IAM of the sandbox: approve device sign-ins, expire tokens, deny actions. */
+    public IdentityCenter identity() {
+        return identity;
     }
 
     @Override

@@ -34,6 +34,11 @@ public final class SandboxControl {
         return faults.config();
     }
 
+    /** Calls seen and faults injected since start: the figures a fault or soak run reports. */
+    public dev.tollgate.sandbox.fault.FaultInjector.Counts faultCounts() {
+        return faults.counts();
+    }
+
     /** Simulates a push to the pipeline's source branch, which starts an execution right away. */
     public PushedCommit pushCommit(String pipelineName, String message, String author) {
         engine.catchUp();

@@ -30,6 +30,8 @@ public record AppDirectories(Path config, Path state) {
     }
 
     public static AppDirectories forCurrentUser() {
-        return forUser(System.getenv(), System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")));
+        // HOME wins over user.home, which the JVM takes from the password database: XDG tools honour HOME.
+        String home = System.getenv().getOrDefault("HOME", System.getProperty("user.home"));
+        return forUser(System.getenv(), System.getProperty("os.name", ""), Path.of(home));
     }
 }

@@ -171,9 +171,11 @@ public final class PipelineWatcher implements AutoCloseable {
             synchronized (lock) {
                 report = plan.listingFailed(e, clock.instant());
             }
-            LOG.debug("Listing pipelines failed ({}): {}", e.problem(), e.getMessage());
             if (report && !isClosed()) {
+                LOG.warn("Listing pipelines failed: {}", e.getMessage());
                 listener.pollFailed(null, e);
+            } else {
+                LOG.debug("Listing pipelines failed ({}): {}", e.problem(), e.getMessage());
             }
         } catch (RuntimeException e) {
             LOG.error("Unexpected failure while listing pipelines", e);
@@ -201,9 +203,11 @@ public final class PipelineWatcher implements AutoCloseable {
             synchronized (lock) {
                 report = plan.pollFailed(pipelineName, e, clock.instant());
             }
-            LOG.debug("Polling {} failed ({}): {}", pipelineName, e.problem(), e.getMessage());
             if (report && !isClosed()) {
+                LOG.warn("Polling {} failed: {}", pipelineName, e.getMessage());
                 listener.pollFailed(pipelineName, e);
+            } else {
+                LOG.debug("Polling {} failed ({}): {}", pipelineName, e.problem(), e.getMessage());
             }
         } catch (RuntimeException e) {
             LOG.error("Unexpected failure while polling {}", pipelineName, e);

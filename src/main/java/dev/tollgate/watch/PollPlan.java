@@ -38,7 +38,6 @@ final class PollPlan {
     static final double BEFORE_APPROVAL_SHARE = 0.5;
     /** ListPipelines answers at most this many pipelines a page. */
     static final int LISTING_PAGE_SIZE = 100;
-    private static final int LISTING_FAILURES_BEFORE_REPORT = 3;
     private static final Duration LISTING_RETRY_CAP = Duration.ofMinutes(1);
 
     private final WatchSettings settings;
@@ -201,16 +200,12 @@ final class PollPlan {
         }
         Duration retry = Duration.ofSeconds(1L << Math.min(listingFailures, 6));
         listingDue = now.plus(retry.compareTo(LISTING_RETRY_CAP) > 0 ? LISTING_RETRY_CAP : retry);
-        if (!error.isTransient()) {
+        if (error.problem() != GatewayException.Problem.THROTTLED) {
+            // Lost network, a 5xx past the SDK's retries, denied or expired credentials: the approver must know.
             return true;
         }
-        if (listedOnce) {
-            return false;
-        }
-        // Nothing to show yet: say why, but give throttling the whole staleness threshold to pass.
-        return error.problem() == GatewayException.Problem.THROTTLED
-                ? now.isAfter(startedAt.plus(settings.staleAfter()))
-                : listingFailures >= LISTING_FAILURES_BEFORE_REPORT;
+        // Throttling is not an error: it shows only when nothing could be listed within the staleness threshold.
+        return !listedOnce && now.isAfter(startedAt.plus(settings.staleAfter()));
     }
 
     void snapshotTaken(PipelineSnapshot snapshot, Instant now) {
@@ -260,8 +255,9 @@ final class PollPlan {
                     pipeline.due = now.plus(error.isTransient() || interval.compareTo(settings.idleEvery()) > 0
                             ? interval : settings.idleEvery());
                 }
-                // Transient trouble shows as staleness, if it lasts.
-                return !error.isTransient();
+                // Only throttling is passing trouble worth hiding; anything else reads as a problem on the row
+                // until the next snapshot clears it.
+                return true;
             }
         }
     }

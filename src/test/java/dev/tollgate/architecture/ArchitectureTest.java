@@ -35,6 +35,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void identityPortsKnowNeitherJavaFxNorTheSdk() {
+        noClasses().that().resideInAPackage("dev.tollgate.identity..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "software.amazon.awssdk..", "dev.tollgate.aws..")
+                .check(classes);
+    }
+
+    @Test
     void theAwsLayerKnowsNoJavaFx() {
         noClasses().that().resideInAPackage("dev.tollgate.aws..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..")

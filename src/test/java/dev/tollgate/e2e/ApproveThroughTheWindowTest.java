@@ -1,20 +1,17 @@
 package dev.tollgate.e2e;
 
+import static dev.tollgate.testing.TollgateWindow.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.app.Tollgate;
-import dev.tollgate.aws.ConnectionSettings;
 import dev.tollgate.sandbox.ManualClock;
 import dev.tollgate.sandbox.Sandbox;
 import dev.tollgate.sandbox.SandboxConfig;
-import dev.tollgate.ui.shell.Theme;
-import java.time.Clock;
+import dev.tollgate.testing.TollgateWindow;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -45,13 +42,7 @@ class ApproveThroughTheWindowTest {
     @Start
     void start(Stage stage) {
         sandbox = Sandbox.start(SandboxConfig.defaults().withClock(new ManualClock(Instant.parse("2026-11-24T09:00:00Z"))));
-        tollgate = new Tollgate(ConnectionSettings.sandbox(sandbox.endpoint()), Platform::runLater,
-                Clock.systemUTC(), Duration.ofMillis(300), (title, question, confirm) -> true, dataDirectory);
-        Scene scene = new Scene(tollgate.mainWindow(url -> { }), 1280, 800);
-        Theme.apply(scene);
-        stage.setScene(scene);
-        stage.show();
-        tollgate.startWatching();
+        tollgate = TollgateWindow.open(stage, sandbox, Duration.ofMillis(300), dataDirectory);
     }
 
     @AfterEach
@@ -92,10 +83,4 @@ class ApproveThroughTheWindowTest {
                 .map(label -> label.getText().equals("Failed")).orElse(false));
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
-    }
 }

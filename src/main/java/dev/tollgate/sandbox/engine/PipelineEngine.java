@@ -380,6 +380,8 @@ public final class PipelineEngine {
 
     private void decide(ActionRun run, ApprovalStatus status, String summary, String identity) {
         run.summary = summary == null || summary.isEmpty() ? null : summary;
+        // ListActionExecutions reports an approval's comment as the execution result's summary.
+        run.externalExecutionSummary = run.summary;
         run.updatedBy = identity;
         run.lastUpdateTime = ctx.now();
         if (status == ApprovalStatus.Approved) {

@@ -18,6 +18,13 @@ public final class FaultInjector {
     private long windowStart;
     private int callsInWindow;
     private boolean windowStarted;
+    private long calls;
+    private long throttled;
+    private long failed;
+
+    /** How many AWS calls the sandbox saw and how many it answered with an injected fault, since start. */
+    public record Counts(long calls, long throttled, long failed) {
+    }
 
     public FaultInjector(FaultConfig config, long seed) {
         this(config, seed, System::nanoTime);
@@ -43,8 +50,25 @@ public final class FaultInjector {
         return config.latencyMillis();
     }
 
+    public synchronized Counts counts() {
+        return new Counts(calls, throttled, failed);
+    }
+
     /** The fault to answer this call with, if any. Every call counts against the quota. */
     public synchronized Optional<Fault> next() {
+        calls++;
+        Optional<Fault> fault = decide();
+        fault.ifPresent(chosen -> {
+            if (chosen.httpStatus() >= 500) {
+                failed++;
+            } else {
+                throttled++;
+            }
+        });
+        return fault;
+    }
+
+    private Optional<Fault> decide() {
         if (!config.active()) {
             return Optional.empty();
         }

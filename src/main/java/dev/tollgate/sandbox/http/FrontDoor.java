@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.tollgate.sandbox.fault.Fault;
 import dev.tollgate.sandbox.fault.FaultInjector;
+import dev.tollgate.sandbox.identity.IdentityRoutes;
 import dev.tollgate.sandbox.s3.S3Endpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +36,17 @@ public final class FrontDoor implements HttpHandler {
     private final String accountId;
     private final Runnable beforeEachRequest;
     private final FaultInjector faults;
+    private final IdentityRoutes identity;
 
     public FrontDoor(List<AwsJsonService> services, S3Endpoint s3, ControlEndpoint control, ObjectMapper mapper,
                      String accountId, Runnable beforeEachRequest, FaultInjector faults) {
+        this(services, s3, control, mapper, accountId, beforeEachRequest, faults, null);
+    }
+
+    /** @param identity SSO, STS and the IAM check in front of every service; null leaves them out */
+    public FrontDoor(List<AwsJsonService> services, S3Endpoint s3, ControlEndpoint control, ObjectMapper mapper,
+                     String accountId, Runnable beforeEachRequest, FaultInjector faults, IdentityRoutes identity) {
+        this.identity = identity;
         this.services = List.copyOf(services);
         this.s3 = s3;
         this.control = control;
@@ -51,6 +60,9 @@ public final class FrontDoor implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         String requestId = UUID.randomUUID().toString();
         CallContext call = CallContext.from(requestId, exchange.getRequestHeaders().getFirst("Authorization"), accountId);
+        if (identity != null) {
+            call = call.withPrincipalArn(identity.principalArn(call));
+        }
         Response response;
         try {
             response = route(exchange, call);
@@ -67,6 +79,14 @@ public final class FrontDoor implements HttpHandler {
         String method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
         String path = exchange.getRequestURI().getRawPath();
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        if (identity != null && target == null && identity.handles(method, path, exchange.getRequestHeaders())) {
+            byte[] body = readBody(exchange);
+            if (body == null) {
+                return tooLarge(call);
+            }
+            return identity.handle(method, path, exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(),
+                    body, call);
+        }
         if (path.equals("/_sandbox") || path.startsWith("/_sandbox/")) {
             byte[] body = readBody(exchange);
             if (body == null) {
@@ -83,6 +103,13 @@ public final class FrontDoor implements HttpHandler {
             if (fault.isPresent()) {
                 return AwsJsonService.error(fault.get().httpStatus(), fault.get().code(), fault.get().message(), call, mapper);
             }
+            if (identity != null) {
+                Optional<IdentityRoutes.Refusal> refusal = identity.refusal(call, IdentityRoutes.iamAction(target),
+                        identity.resourceOf(target, body));
+                if (refusal.isPresent()) {
+                    return AwsJsonService.error(refusal.get().status(), refusal.get().code(), refusal.get().message(), call, mapper);
+                }
+            }
             beforeEachRequest.run();
             return dispatch(method, target, body, call);
         }
@@ -93,6 +120,12 @@ public final class FrontDoor implements HttpHandler {
         Optional<Fault> fault = injectedFault();
         if (fault.isPresent()) {
             return s3.fault(fault.get(), method.equals("HEAD"), call.requestId());
+        }
+        if (identity != null) {
+            Optional<IdentityRoutes.Refusal> refusal = identity.refusal(call, "s3:GetObject", "arn:aws:s3:::" + path.substring(1));
+            if (refusal.isPresent()) {
+                return identity.s3Error(refusal.get(), path, call, method.equals("HEAD"));
+            }
         }
         beforeEachRequest.run();
         return s3.handle(method, path, call.requestId());

@@ -47,10 +47,16 @@ public final class StatusLook {
         return "status-" + status.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The status in the user's language; a value from a newer API reads "Unknown (X)". */
+    public static String label(Status status) {
+        return status.kind() == Status.Kind.UNKNOWN ? Texts.get("status.UNKNOWN", status.wireValue())
+                : Texts.get("status." + status.kind().name());
+    }
+
     /** A label with icon and text in the status colour; "waiting for approval" reads better than "In progress". */
     public static Label badge(Status status, String text) {
         FontIcon icon = new FontIcon(icon(status));
-        Label label = new Label(text == null ? status.label() : text, icon);
+        Label label = new Label(text == null ? label(status) : text, icon);
         label.getStyleClass().addAll("status-badge", styleClass(status));
         return label;
     }
@@ -59,6 +65,6 @@ public final class StatusLook {
         label.getStyleClass().removeIf(c -> c.startsWith("status-") && !c.equals("status-badge"));
         label.getStyleClass().add(styleClass(status));
         label.setGraphic(new FontIcon(icon(status)));
-        label.setText(text == null ? status.label() : text);
+        label.setText(text == null ? label(status) : text);
     }
 }

@@ -1,20 +1,37 @@
 package dev.tollgate.ui.graph;
 
 import dev.tollgate.pipeline.Action;
+import dev.tollgate.pipeline.ActionCategory;
 import dev.tollgate.pipeline.ActionRun;
 import dev.tollgate.pipeline.PipelineSnapshot;
+import dev.tollgate.pipeline.RetryMode;
 import dev.tollgate.pipeline.Stage;
+import dev.tollgate.pipeline.StopMode;
 import dev.tollgate.pipeline.Transition;
 import dev.tollgate.ui.common.StatusLook;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import javafx.geometry.Pos;
+import javafx.geometry.Side;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -24,30 +41,82 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The stages of a pipeline left to right as cards, actions inside in run order (parallel ones side by side),
- * and the transition between each pair of stages. Rebuilt only when the pipeline's content changed.
+ * and the transition between each pair of stages as a button: click it (or Tab to it and press Space) to
+ * disable or enable it. Each card's menu retries or stops; a line above the stages shows what a command is
+ * doing and how it went. Rebuilt only when the pipeline's content changed, keeping keyboard focus in place.
  */
-public final class PipelineGraphView extends ScrollPane {
+public final class PipelineGraphView extends VBox {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d HH:mm").withZone(ZoneId.systemDefault());
 
+    private final PipelineGraphViewModel viewModel;
+    private final Consumer<String> openLink;
     private final HBox lane = new HBox();
     private List<Stage> shown;
 
-    public PipelineGraphView() {
+    public PipelineGraphView(PipelineGraphViewModel viewModel, Consumer<String> openLink) {
+        this.viewModel = Objects.requireNonNull(viewModel);
+        this.openLink = Objects.requireNonNull(openLink);
         getStyleClass().add("pipeline-graph");
+        setSpacing(8);
+        setId("pipelineGraph");
         lane.getStyleClass().add("stage-lane");
         lane.setAlignment(Pos.TOP_LEFT);
         lane.setFillHeight(false);
-        setContent(lane);
-        setFitToHeight(true);
-        setId("pipelineGraph");
+        ScrollPane scroll = new ScrollPane(lane);
+        scroll.getStyleClass().add("stage-scroll");
+        scroll.setFitToHeight(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(commandLine(), scroll);
+        viewModel.snapshotProperty().addListener((obs, old, snapshot) -> show(snapshot));
+        show(viewModel.snapshotProperty().get());
     }
 
-    public void show(PipelineSnapshot snapshot) {
+    /** Progress while a command runs, then its outcome until dismissed or another pipeline is shown. */
+    private HBox commandLine() {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(16, 16);
+        Label progress = new Label();
+        progress.setId("commandProgress");
+        progress.textProperty().bind(viewModel.runningProperty());
+        HBox running = new HBox(8, spinner, progress);
+        running.setAlignment(Pos.CENTER_LEFT);
+        running.visibleProperty().bind(viewModel.busyProperty());
+        running.managedProperty().bind(running.visibleProperty());
+
+        Label outcome = new Label();
+        outcome.setId("commandOutcome");
+        outcome.setWrapText(true);
+        Button dismiss = new Button(null, new FontIcon(Feather.X));
+        dismiss.getStyleClass().addAll("flat", "dismiss-button");
+        dismiss.setTooltip(new Tooltip("Dismiss"));
+        dismiss.setOnAction(event -> viewModel.dismissOutcome());
+        HBox done = new HBox(6, outcome, dismiss);
+        done.setAlignment(Pos.CENTER_LEFT);
+        done.getStyleClass().add("command-outcome");
+        viewModel.outcomeProperty().addListener((obs, old, result) -> {
+            done.setVisible(result != null);
+            if (result != null) {
+                boolean ok = result.kind() == PipelineGraphViewModel.Outcome.Kind.DONE;
+                outcome.setText(result.message());
+                outcome.setGraphic(new FontIcon(ok ? Feather.CHECK_CIRCLE : Feather.ALERT_TRIANGLE));
+                done.getStyleClass().setAll("command-outcome", ok ? "outcome-done" : "outcome-failed");
+            }
+        });
+        done.setVisible(false);
+        done.managedProperty().bind(done.visibleProperty());
+        HBox line = new HBox(running, done);
+        line.managedProperty().bind(running.visibleProperty().or(done.visibleProperty()));
+        line.visibleProperty().bind(line.managedProperty());
+        return line;
+    }
+
+    private void show(PipelineSnapshot snapshot) {
         List<Stage> stages = snapshot == null ? List.of() : snapshot.stages();
         if (Objects.equals(stages, shown)) {
             return;
         }
+        String focusedId = focusedIdInside();
         shown = stages;
         lane.getChildren().clear();
         for (int i = 0; i < stages.size(); i++) {
@@ -55,27 +124,68 @@ public final class PipelineGraphView extends ScrollPane {
             if (i > 0) {
                 lane.getChildren().add(transition(stage));
             }
-            lane.getChildren().add(stageCard(stage));
+            lane.getChildren().add(stageCard(stage, i == 0, snapshot.latestExecutionId()));
+        }
+        if (focusedId != null) {
+            // A poll that changed a status must not throw a keyboard user back to the top of the window.
+            Node again = lane.lookup("#" + focusedId);
+            if (again != null) {
+                again.requestFocus();
+            }
         }
     }
 
-    private static VBox stageCard(Stage stage) {
+    private String focusedIdInside() {
+        Scene scene = getScene();
+        Node focused = scene == null ? null : scene.getFocusOwner();
+        for (Node n = focused; n != null; n = n.getParent()) {
+            if (n == lane) {
+                return focused.getId();
+            }
+        }
+        return null;
+    }
+
+    private VBox stageCard(Stage stage, boolean first, Optional<String> newestExecution) {
         Label title = new Label(stage.name());
         title.getStyleClass().add("stage-title");
         Label status = StatusLook.badge(stage.status(), null);
         status.setId("stage-status-" + stage.name());
-        HBox header = new HBox(8, title, status);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        // Status under the title rather than beside it: four stages then fit beside the approval card.
+        HBox header = new HBox(6, title, spacer);
         header.setAlignment(Pos.CENTER_LEFT);
+        viewModel.retryableExecution(stage.name()).ifPresent(id -> {
+            Button retry = new Button("Retry", new FontIcon(Feather.ROTATE_CW));
+            retry.setId("retry-" + stage.name());
+            retry.getStyleClass().addAll("small", "retry-button");
+            retry.setTooltip(new Tooltip("Retry the failed actions of " + stage.name() + " (execution "
+                    + PipelineGraphViewModel.shortId(id) + ")"));
+            retry.disableProperty().bind(viewModel.busyProperty());
+            retry.setOnAction(event -> viewModel.retry(stage.name(), RetryMode.FAILED_ACTIONS));
+            header.getChildren().add(retry);
+        });
+        header.getChildren().add(stageMenu(stage, first));
 
-        VBox card = new VBox(8, header);
+        VBox card = new VBox(6, header, status);
         // Cards are as tall as their content; a stretched card would suggest more actions than there are.
         card.setMaxHeight(Region.USE_PREF_SIZE);
         card.getStyleClass().addAll("stage-card", StatusLook.styleClass(stage.status()));
         card.setId("stage-" + stage.name());
         stage.latest().ifPresent(run -> {
-            Label execution = new Label("Execution " + shortId(run.pipelineExecutionId()));
+            // A stage the newest execution has not reached shows an older run: say so, or green reads as "shipped".
+            boolean older = newestExecution.filter(id -> !id.equals(run.pipelineExecutionId())).isPresent();
+            Label execution = new Label((older ? "Earlier execution " : "Execution ")
+                    + PipelineGraphViewModel.shortId(run.pipelineExecutionId()));
+            execution.setId("stage-execution-" + stage.name());
             execution.getStyleClass().add("muted");
+            execution.setTooltip(new Tooltip(run.pipelineExecutionId() + (older
+                    ? "\nThe newest execution has not reached " + stage.name() + "; this is the last one that did." : "")));
             card.getChildren().add(execution);
+            if (older) {
+                card.getStyleClass().add("earlier-run");
+            }
         });
         // Actions with the same run order run in parallel: one row per run order.
         TreeMap<Integer, HBox> rows = new TreeMap<>();
@@ -86,13 +196,55 @@ public final class PipelineGraphView extends ScrollPane {
         return card;
     }
 
-    private static VBox actionTile(Action action) {
+    /** Everything that can be done to a stage, reachable by Tab and Space as well as by mouse. */
+    private Button stageMenu(Stage stage, boolean first) {
+        ContextMenu menu = new ContextMenu();
+        menu.setId("stage-commands-" + stage.name());
+        boolean retryable = viewModel.retryableExecution(stage.name()).isPresent();
+        MenuItem retryFailed = item("Retry failed actions…", Feather.ROTATE_CW,
+                () -> viewModel.retry(stage.name(), RetryMode.FAILED_ACTIONS));
+        MenuItem retryAll = item("Retry all actions…", Feather.REFRESH_CW,
+                () -> viewModel.retry(stage.name(), RetryMode.ALL_ACTIONS));
+        retryFailed.setDisable(!retryable);
+        retryAll.setDisable(!retryable);
+        menu.getItems().addAll(retryFailed, retryAll);
+        viewModel.runningExecution(stage.name()).ifPresent(id -> addStopItems(menu, id, "execution " + PipelineGraphViewModel.shortId(id)));
+        stage.heldExecutionId().ifPresent(id -> addStopItems(menu, id, "held execution " + PipelineGraphViewModel.shortId(id)));
+        if (!first) {
+            menu.getItems().add(new SeparatorMenuItem());
+            boolean enabled = stage.inbound().enabled();
+            menu.getItems().add(item((enabled ? "Disable" : "Enable") + " transition into " + stage.name() + "…",
+                    enabled ? Feather.LOCK : Feather.UNLOCK, () -> viewModel.toggleTransition(stage.name())));
+        }
+        // A plain button opening a menu: a MenuButton reserves room for its arrow and widens every card.
+        Button open = new Button(null, new FontIcon(Feather.MORE_VERTICAL));
+        open.setId("stage-menu-" + stage.name());
+        open.getStyleClass().addAll("flat", "stage-menu");
+        open.setTooltip(new Tooltip("Commands for " + stage.name()));
+        open.disableProperty().bind(viewModel.busyProperty());
+        open.setOnAction(event -> menu.show(open, Side.BOTTOM, 0, 0));
+        return open;
+    }
+
+    private void addStopItems(ContextMenu menu, String executionId, String what) {
+        menu.getItems().addAll(new SeparatorMenuItem(),
+                item("Stop " + what + "…", Feather.SQUARE, () -> viewModel.stop(executionId, StopMode.STOP_AND_WAIT)),
+                item("Stop and abandon " + what + "…", Feather.X_OCTAGON,
+                        () -> viewModel.stop(executionId, StopMode.STOP_AND_ABANDON)));
+    }
+
+    private static MenuItem item(String text, Feather icon, Runnable action) {
+        MenuItem item = new MenuItem(text, new FontIcon(icon));
+        item.setOnAction(event -> action.run());
+        return item;
+    }
+
+    private VBox actionTile(Action action) {
         FontIcon categoryIcon = new FontIcon(StatusLook.icon(action.category()));
         categoryIcon.getStyleClass().add("category-icon");
         Label name = new Label(action.name(), categoryIcon);
         name.getStyleClass().add("action-name");
-        Label provider = new Label(action.provider());
-        provider.getStyleClass().add("muted");
+        Node provider = providerLine(action);
 
         String statusText = action.isWaitingForApproval() ? "Waiting for approval" : action.status().label();
         Label status = StatusLook.badge(action.status(), statusText);
@@ -100,10 +252,11 @@ public final class PipelineGraphView extends ScrollPane {
 
         VBox tile = new VBox(4, name, provider, status);
         tile.getStyleClass().addAll("action-tile", StatusLook.styleClass(action.status()));
+        tile.setId("action-" + action.name());
         if (action.isWaitingForApproval()) {
             tile.getStyleClass().add("awaiting-approval");
         }
-        action.latest().ifPresent(run -> addRunDetails(tile, run));
+        action.latest().ifPresent(run -> addRunDetails(tile, action, run));
         action.currentRevision().ifPresent(revision -> {
             Label commit = new Label(revision.shortId(), new FontIcon(Feather.GIT_COMMIT));
             commit.getStyleClass().add("muted");
@@ -112,68 +265,143 @@ public final class PipelineGraphView extends ScrollPane {
         return tile;
     }
 
-    private static void addRunDetails(VBox tile, ActionRun run) {
+    /** The provider, linking to the configured resource (the CodeBuild project, the ECS service) where known. */
+    private Node providerLine(Action action) {
+        if (action.entityUrl() == null || action.entityUrl().isBlank()) {
+            Label provider = new Label(action.provider());
+            provider.getStyleClass().add("muted");
+            return provider;
+        }
+        Hyperlink provider = link(action.provider(), action.entityUrl());
+        provider.getStyleClass().add("provider-link");
+        return provider;
+    }
+
+    private void addRunDetails(VBox tile, Action action, ActionRun run) {
         if (run.summary() != null && !run.summary().isBlank()) {
-            Label summary = new Label(run.summary());
-            summary.setWrapText(true);
-            summary.setMaxWidth(190);
+            Label summary = new WrappedText(run.summary(), 190);
             summary.getStyleClass().add("action-summary");
             tile.getChildren().add(summary);
         }
-        if (run.errorMessage() != null) {
-            Label error = new Label(run.errorCode() + ": " + run.errorMessage());
-            error.setWrapText(true);
-            error.setMaxWidth(190);
-            error.getStyleClass().add("action-error");
-            tile.getChildren().add(error);
+        if (run.errorCode() != null || run.errorMessage() != null) {
+            tile.getChildren().add(errorDetails(action, run));
         }
         if (run.lastStatusChange() != null) {
             Label when = new Label(WHEN.format(run.lastStatusChange())
-                    + (run.lastUpdatedBy() == null ? "" : " · " + shortIdentity(run.lastUpdatedBy())));
+                    + (run.lastUpdatedBy() == null ? "" : " · " + PipelineGraphViewModel.shortIdentity(run.lastUpdatedBy())));
             when.getStyleClass().add("muted");
             tile.getChildren().add(when);
         }
+        if (run.externalExecutionUrl() != null && !run.externalExecutionUrl().isBlank()) {
+            Hyperlink external = link(externalLinkText(action), run.externalExecutionUrl());
+            external.setId("external-" + action.name());
+            tile.getChildren().add(external);
+        }
+        if (run.actionExecutionId() != null) {
+            Tooltip.install(tile, new Tooltip("Action execution " + run.actionExecutionId()
+                    + (run.externalExecutionId() == null ? "" : "\nExternal execution " + run.externalExecutionId())));
+        }
     }
 
-    private static VBox transition(Stage into) {
+    /** Code and message in a box that can be copied whole, because that text is what people paste in tickets. */
+    private Node errorDetails(Action action, ActionRun run) {
+        String text = (run.errorCode() == null ? "" : run.errorCode() + ": ") + Objects.toString(run.errorMessage(), "");
+        Label error = new WrappedText(text, 190);
+        error.setGraphic(new FontIcon(Feather.ALERT_OCTAGON));
+        error.setId("error-" + action.name());
+        error.getStyleClass().add("action-error");
+        MenuItem copy = new MenuItem("Copy error details", new FontIcon(Feather.COPY));
+        copy.setOnAction(event -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        error.setContextMenu(new ContextMenu(copy));
+        error.setTooltip(new Tooltip(text));
+        return error;
+    }
+
+    private static String externalLinkText(Action action) {
+        if ("CodeBuild".equals(action.provider())) {
+            return "Build logs";
+        }
+        return action.category() == ActionCategory.DEPLOY ? "Deployment details" : "Execution details";
+    }
+
+    private Hyperlink link(String text, String url) {
+        Hyperlink link = new Hyperlink(text, new FontIcon(Feather.EXTERNAL_LINK));
+        link.setContentDisplay(ContentDisplay.RIGHT);
+        link.getStyleClass().add("external-link");
+        link.setTooltip(new Tooltip(url));
+        link.setOnAction(event -> openLink.accept(url));
+        return link;
+    }
+
+    /** The transition into a stage as one button: its whole area toggles it, and it takes keyboard focus. */
+    private Node transition(Stage into) {
         Transition transition = into.inbound();
-        VBox connector = new VBox(4);
-        connector.setAlignment(Pos.CENTER);
-        connector.getStyleClass().add("transition");
-        connector.setId("transition-" + into.name());
-        VBox.setVgrow(connector, Priority.NEVER);
+        VBox face = new VBox(4);
+        face.setAlignment(Pos.CENTER);
+        Button toggle = new TransitionButton(face);
+        toggle.setId("transition-" + into.name());
+        toggle.getStyleClass().addAll("transition", "flat");
+        toggle.disableProperty().bind(viewModel.busyProperty());
+        toggle.setOnAction(event -> viewModel.toggleTransition(into.name()));
         if (transition.enabled()) {
-            connector.getChildren().add(new FontIcon(Feather.ARROW_RIGHT));
+            FontIcon arrow = new FontIcon(Feather.ARROW_RIGHT);
+            arrow.getStyleClass().add("transition-arrow");
+            face.getChildren().add(arrow);
+            toggle.setTooltip(new Tooltip("Transition into " + into.name() + " is enabled.\nClick to disable it with a reason."));
         } else {
-            connector.getStyleClass().add("transition-disabled");
+            toggle.getStyleClass().add("transition-disabled");
             Label disabled = new Label("Disabled", new FontIcon(Feather.LOCK));
             disabled.getStyleClass().add("transition-label");
-            connector.getChildren().add(disabled);
-            String detail = "Reason: " + transition.disabledReason()
-                    + (transition.lastChangedBy() == null ? "" : "\nBy: " + transition.lastChangedBy())
-                    + (transition.lastChangedAt() == null ? "" : "\nAt: " + WHEN.format(transition.lastChangedAt()));
-            Tooltip.install(connector, new Tooltip(detail));
-            Label reason = new Label(transition.disabledReason());
-            reason.setWrapText(true);
-            reason.setMaxWidth(110);
-            reason.getStyleClass().add("muted");
-            connector.getChildren().add(reason);
+            Label reason = new WrappedText(Objects.toString(transition.disabledReason(), "No reason given"), 120);
+            reason.setId("transition-reason-" + into.name());
+            reason.getStyleClass().add("transition-reason");
+            face.getChildren().addAll(disabled, reason);
+            if (transition.lastChangedBy() != null) {
+                Label by = new Label("by " + PipelineGraphViewModel.shortIdentity(transition.lastChangedBy()));
+                by.getStyleClass().add("muted");
+                face.getChildren().add(by);
+            }
+            if (transition.lastChangedAt() != null) {
+                Label when = new Label(WHEN.format(transition.lastChangedAt()));
+                when.getStyleClass().add("muted");
+                face.getChildren().add(when);
+            }
+            toggle.setTooltip(new Tooltip("Disabled" + (transition.lastChangedBy() == null ? "" : " by " + transition.lastChangedBy())
+                    + (transition.lastChangedAt() == null ? "" : " at " + WHEN.format(transition.lastChangedAt()))
+                    + "\nReason: " + transition.disabledReason() + "\nClick to enable it."));
         }
-        into.heldExecutionId().ifPresent(held -> {
-            Label heldLabel = new Label("Held: " + shortId(held), new FontIcon(Feather.PAUSE_CIRCLE));
+        Optional<String> held = into.heldExecutionId();
+        held.ifPresent(id -> {
+            Label heldLabel = new Label("Held: " + PipelineGraphViewModel.shortId(id), new FontIcon(Feather.PAUSE_CIRCLE));
+            heldLabel.setId("held-" + into.name());
             heldLabel.getStyleClass().add("held-execution");
-            connector.getChildren().add(heldLabel);
+            face.getChildren().add(heldLabel);
         });
+        VBox connector = new VBox(toggle);
+        connector.setAlignment(Pos.TOP_CENTER);
+        connector.getStyleClass().add("transition-slot");
         return connector;
     }
 
-    private static String shortId(String id) {
-        return id == null ? "?" : id.substring(0, Math.min(8, id.length()));
-    }
+    /**
+     * A button whose face wraps text. Asked for its height without a width, the button skin measures the
+     * face at a negative width, where wrapped text is one word per line: hundreds of pixels tall. Measuring
+     * at the button's own preferred width gives the height the face really needs.
+     */
+    private static final class TransitionButton extends Button {
+        TransitionButton(Node face) {
+            super(null, face);
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            setMaxHeight(Region.USE_PREF_SIZE);
+        }
 
-    /** "arn:aws:sts::123:assumed-role/Approver/alice" reads as "alice". */
-    private static String shortIdentity(String arn) {
-        int slash = arn.lastIndexOf('/');
-        return slash >= 0 && slash < arn.length() - 1 ? arn.substring(slash + 1) : arn;
+        @Override
+        protected double computePrefHeight(double width) {
+            return super.computePrefHeight(width < 0 ? prefWidth(-1) : width);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.ui.review;
 
+import dev.tollgate.ui.common.Texts;
 import dev.tollgate.pipeline.ApprovalChange;
 import dev.tollgate.pipeline.ApprovalDecision;
 import dev.tollgate.pipeline.ApprovalRequest;
@@ -8,6 +9,7 @@ import dev.tollgate.pipeline.Revision;
 import dev.tollgate.release.ExecutionImages;
 import dev.tollgate.release.ImageComparison;
 import dev.tollgate.ui.common.Durations;
+import dev.tollgate.ui.common.FactSheet;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -26,8 +28,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -44,7 +44,6 @@ public final class ApprovalReviewView extends VBox {
     public static final KeyCombination APPROVE_SHORTCUT = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination REJECT_SHORTCUT =
             new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm").withZone(ZoneId.systemDefault());
 
     private final ApprovalReviewViewModel viewModel;
     private final Clock clock;
@@ -56,7 +55,7 @@ public final class ApprovalReviewView extends VBox {
     private final HBox changeBanner;
     private final VBox imagesBox = new VBox(10);
     private final ProgressIndicator imagesLoading = new ProgressIndicator();
-    private final GridPane facts = new GridPane();
+    private final FactSheet facts = new FactSheet(70);
     private final Label outcome = new Label();
     private final VBox decisionBox;
 
@@ -80,7 +79,7 @@ public final class ApprovalReviewView extends VBox {
 
         changeMessage.setId("approvalChange");
         changeMessage.setWrapText(true);
-        Button reviewLatest = new Button("Show what waits now");
+        Button reviewLatest = new Button(Texts.get("review.showLatest"));
         reviewLatest.setId("reviewLatestButton");
         reviewLatest.setOnAction(event -> viewModel.reviewLatest());
         Region bannerSpacer = new Region();
@@ -95,7 +94,7 @@ public final class ApprovalReviewView extends VBox {
             return change == null ? "" : change.message();
         }, viewModel.changeProperty()));
 
-        Label imagesTitle = new Label("Image to deploy");
+        Label imagesTitle = new Label(Texts.get("review.imageToDeploy"));
         imagesTitle.getStyleClass().add("section-title");
         imagesLoading.setPrefSize(16, 16);
         imagesLoading.visibleProperty().bind(viewModel.loadingImagesProperty());
@@ -104,22 +103,21 @@ public final class ApprovalReviewView extends VBox {
         HBox.setHgrow(imageColumn, Priority.ALWAYS);
         imageColumn.setMinWidth(380);
 
-        Label changeTitle = new Label("Change");
+        Label changeTitle = new Label(Texts.get("review.change"));
         changeTitle.getStyleClass().add("section-title");
-        facts.getStyleClass().add("facts");
-        facts.setHgap(12);
-        facts.setVgap(3);
-        ColumnConstraints names = new ColumnConstraints();
-        names.setMinWidth(70);
-        ColumnConstraints values = new ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        facts.getColumnConstraints().addAll(names, values);
         VBox decideColumn = new VBox(6, changeTitle, facts, decisionControls());
         decideColumn.setPrefWidth(400);
         decideColumn.setMinWidth(320);
 
+        Label selfApproval = new Label(null, new FontIcon(Feather.USERS));
+        selfApproval.setId("selfApprovalWarning");
+        selfApproval.setWrapText(true);
+        selfApproval.getStyleClass().add("image-note");
+        selfApproval.textProperty().bind(viewModel.selfApprovalProperty());
+        selfApproval.visibleProperty().bind(viewModel.selfApprovalProperty().isNotNull());
+        selfApproval.managedProperty().bind(selfApproval.visibleProperty());
         HBox columns = new HBox(18, imageColumn, decideColumn);
-        decisionBox = new VBox(10, titleRow, changeBanner, columns);
+        decisionBox = new VBox(10, titleRow, changeBanner, selfApproval, columns);
 
         outcome.setId("reviewOutcome");
         outcome.setWrapText(true);
@@ -140,7 +138,7 @@ public final class ApprovalReviewView extends VBox {
     private VBox decisionControls() {
         TextArea comment = new TextArea();
         comment.setId("approvalComment");
-        comment.setPromptText("Comment recorded with your decision: what you checked, why");
+        comment.setPromptText(Texts.get("review.commentPrompt"));
         comment.setPrefRowCount(3);
         comment.setWrapText(true);
         comment.textProperty().bindBidirectional(viewModel.commentProperty());
@@ -166,12 +164,12 @@ public final class ApprovalReviewView extends VBox {
         problem.visibleProperty().bind(viewModel.commentProblemProperty().isNotNull());
         problem.managedProperty().bind(problem.visibleProperty());
 
-        Button approve = new Button("Approve", new FontIcon(Feather.CHECK));
+        Button approve = new Button(Texts.get("review.approve"), new FontIcon(Feather.CHECK));
         approve.setId("approveButton");
         approve.getStyleClass().addAll("success", "decision-button");
         approve.disableProperty().bind(viewModel.canDecideProperty().not());
         approve.setOnAction(event -> viewModel.approve());
-        Button reject = new Button("Reject", new FontIcon(Feather.X));
+        Button reject = new Button(Texts.get("review.reject"), new FontIcon(Feather.X));
         reject.setId("rejectButton");
         reject.getStyleClass().addAll("danger", "decision-button");
         reject.disableProperty().bind(viewModel.canDecideProperty().not());
@@ -184,7 +182,7 @@ public final class ApprovalReviewView extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = new HBox(8, approve, reject, progress, spacer, counter);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        Label shortcuts = new Label("Ctrl+Enter approves · Ctrl+Shift+Enter rejects");
+        Label shortcuts = new Label(Texts.get("review.shortcuts"));
         shortcuts.getStyleClass().add("muted");
         return new VBox(6, comment, problem, buttons, shortcuts);
     }
@@ -194,43 +192,42 @@ public final class ApprovalReviewView extends VBox {
         decisionBox.setVisible(present);
         decisionBox.setManaged(present);
         updateVisibility();
-        facts.getChildren().clear();
+        facts.clear();
         if (!present) {
             return;
         }
-        title.setText("Approval waiting: " + request.location());
-        expires.setText(request.expiresAt() == null ? "" : "Expires in " + Durations.between(clock.instant(), request.expiresAt()));
-        int row = 0;
+        title.setText(Texts.get("review.title", request.location()));
+        expires.setText(request.expiresAt() == null ? "" : Texts.get("review.expiresIn", Durations.between(clock.instant(), request.expiresAt())));
         PipelineExecution execution = viewModel.executionProperty().get();
         if (execution != null) {
             for (Revision revision : execution.revisions()) {
                 Node commit = revision.url() == null ? new Label(revision.shortId())
                         : link(revision.shortId(), revision.url());
-                addFact(row++, "Commit", commit);
+                facts.add(Texts.get("review.fact.commit"), commit);
                 if (revision.summary() != null) {
-                    addFact(row++, "Message", wrapped(revision.summary()));
+                    facts.add(Texts.get("review.fact.message"), wrapped(revision.summary()));
                 }
             }
             if (execution.triggerType() != null) {
-                addFact(row++, "Trigger", new Label(execution.triggerType()));
+                facts.add(Texts.get("review.fact.trigger"), new Label(execution.triggerType()));
             }
         }
-        addFact(row++, "Execution", new Label(request.pipelineExecutionId()));
+        facts.add(Texts.get("review.fact.execution"), new Label(request.pipelineExecutionId()));
         if (request.waitingSince() != null) {
-            addFact(row++, "Waiting", new Label("since " + WHEN.format(request.waitingSince()) + " ("
-                    + Durations.between(request.waitingSince(), clock.instant()) + ")"));
+            facts.add(Texts.get("review.fact.waiting"), new Label(Texts.get("review.fact.waitingValue",
+                    when().format(request.waitingSince()), Durations.between(request.waitingSince(), clock.instant()))));
         }
         if (request.customData() != null) {
-            addFact(row++, "Note", wrapped(request.customData()));
+            facts.add(Texts.get("review.fact.note"), wrapped(request.customData()));
         }
         if (request.externalEntityLink() != null) {
-            addFact(row++, "Review", link(request.externalEntityLink(), request.externalEntityLink()));
+            facts.add(Texts.get("review.fact.review"), link(request.externalEntityLink(), request.externalEntityLink()));
         }
         String problem = viewModel.detailsProblemProperty().get();
         if (problem != null) {
             Label line = wrapped(problem);
             line.getStyleClass().add("image-note");
-            addFact(row, "", line);
+            facts.add("", line);
         }
     }
 
@@ -256,10 +253,15 @@ public final class ApprovalReviewView extends VBox {
             imagesBox.getChildren().add(new ContainerImagePane(lookup, compared, clock));
         }
         images.entryPath().ifPresent(path -> {
-            Label source = new Label("From " + path + images.artifact().map(a -> " in " + a.artifactName()).orElse(""));
+            Label source = new Label(images.artifact().map(a -> Texts.get("review.fromIn", path, a.artifactName()))
+                    .orElseGet(() -> Texts.get("review.from", path)));
             source.getStyleClass().add("muted");
             imagesBox.getChildren().add(source);
         });
+    }
+
+    private static DateTimeFormatter when() {
+        return DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Texts.locale()).withZone(ZoneId.systemDefault());
     }
 
     private Hyperlink link(String text, String url) {
@@ -273,12 +275,6 @@ public final class ApprovalReviewView extends VBox {
         Label label = new Label(text);
         label.setWrapText(true);
         return label;
-    }
-
-    private void addFact(int row, String name, Node value) {
-        Label label = new Label(name);
-        label.getStyleClass().add("fact-name");
-        facts.addRow(row, label, value);
     }
 
     private void showOutcome(ApprovalReviewViewModel.Outcome value) {

@@ -1,5 +1,7 @@
 package dev.tollgate.ui.review;
 
+import dev.tollgate.ui.common.Texts;
+import dev.tollgate.identity.CallerIdentity;
 import dev.tollgate.pipeline.ApprovalChange;
 import dev.tollgate.pipeline.ApprovalDecision;
 import dev.tollgate.pipeline.ApprovalDecision.Verdict;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -72,8 +75,16 @@ public final class ApprovalReviewViewModel {
     private final DialogService dialogs;
     private final DraftStore drafts;
     private final Consumer<String> refreshPipeline;
+    private final Supplier<Optional<CallerIdentity>> me;
+    private final ReadOnlyStringWrapper selfApproval = new ReadOnlyStringWrapper(this, "selfApproval");
+
+    /** A decision whose call failed in a way that leaves its fate unknown. */
+    private record Unconfirmed(ApprovalRequest reviewed, ApprovalDecision decision) {
+    }
 
     private String shownPipeline;
+    private ApprovalDecision pendingDecision;
+    private Unconfirmed unconfirmed;
     private PipelineSnapshot latestSnapshot;
     private final ReadOnlyObjectWrapper<ApprovalRequest> request = new ReadOnlyObjectWrapper<>(this, "request");
     private final ReadOnlyObjectWrapper<PipelineExecution> execution = new ReadOnlyObjectWrapper<>(this, "execution");
@@ -90,6 +101,15 @@ public final class ApprovalReviewViewModel {
 
     public ApprovalReviewViewModel(PipelineGateway gateway, ReleaseFinder releases, BackgroundTasks tasks,
             DialogService dialogs, DraftStore drafts, Consumer<String> refreshPipeline) {
+        this(gateway, releases, tasks, dialogs, drafts, refreshPipeline, Optional::empty);
+    }
+
+    /**
+     * @param me who the reviewer is, once STS has answered: for "approved by you" and the self-approval warning
+     */
+    public ApprovalReviewViewModel(PipelineGateway gateway, ReleaseFinder releases, BackgroundTasks tasks,
+            DialogService dialogs, DraftStore drafts, Consumer<String> refreshPipeline, Supplier<Optional<CallerIdentity>> me) {
+        this.me = Objects.requireNonNull(me);
         this.gateway = Objects.requireNonNull(gateway);
         this.releases = Objects.requireNonNull(releases);
         this.tasks = Objects.requireNonNull(tasks);
@@ -123,12 +143,25 @@ public final class ApprovalReviewViewModel {
         if (busy.get() || snapshot == null) {
             return;
         }
+        settleUnconfirmed(snapshot);
         ApprovalRequest current = request.get();
         if (current == null) {
             adopt(firstWaiting(snapshot));
             return;
         }
         change.set(snapshot.changeOf(current).orElse(null));
+    }
+
+    /** Opens one particular waiting approval of the shown pipeline (from the inbox or a notification). */
+    public void focus(ApprovalRequest wanted) {
+        if (latestSnapshot == null || !latestSnapshot.name().equals(wanted.pipelineName()) || busy.get()) {
+            return;
+        }
+        ApprovalRequest current = request.get();
+        if (current != null && current.sameWaitAs(wanted)) {
+            return;
+        }
+        latestSnapshot.pendingApprovals().stream().filter(wanted::sameWaitAs).findFirst().ifPresent(this::adopt);
     }
 
     /** After a change was shown: review what waits now (possibly nothing). */
@@ -147,9 +180,9 @@ public final class ApprovalReviewViewModel {
         if (reviewed == null || !canDecide.get()) {
             return;
         }
-        boolean sure = dialogs.confirm("Reject this release?",
-                "Rejecting fails execution " + shortId(reviewed.pipelineExecutionId()) + " of "
-                        + reviewed.pipelineName() + "; its image will not be deployed.", "Reject");
+        boolean sure = dialogs.confirm(Texts.get("review.confirmReject.title"),
+                Texts.get("review.confirmReject.question", shortId(reviewed.pipelineExecutionId()), reviewed.pipelineName()),
+                Texts.get("review.reject"));
         if (sure) {
             decide(Verdict.REJECT);
         }
@@ -166,6 +199,7 @@ public final class ApprovalReviewViewModel {
         images.set(null);
         comparison.set(null);
         detailsProblem.set(null);
+        selfApproval.set(null);
         // Set the request before the comment, so the listener files the draft under the right wait.
         request.set(next);
         comment.set(next == null ? "" : drafts.get(draftKey(next)).orElse(""));
@@ -179,6 +213,7 @@ public final class ApprovalReviewViewModel {
                 .onSuccess(found -> {
                     if (reviewed.equals(request.get())) {
                         execution.set(found);
+                        selfApproval.set(selfApprovalWarning(found).orElse(null));
                     }
                 })
                 .onFailure(error -> {
@@ -208,6 +243,17 @@ public final class ApprovalReviewViewModel {
                 });
     }
 
+    /**
+     * Four eyes: when the reviewer started this execution by hand, approving it is approving their own
+     * change. Only a manual start names its starter; a push names the source connection.
+     */
+    private Optional<String> selfApprovalWarning(PipelineExecution found) {
+        boolean startedByHand = "StartPipelineExecution".equals(found.triggerType());
+        return me.get()
+                .filter(identity -> startedByHand && identity.isSameAs(found.triggerDetail()))
+                .map(identity -> Texts.get("review.selfApproval"));
+    }
+
     private void compareWithDeployed(ApprovalRequest reviewed, String deployStage, ExecutionImages underReview,
             List<DefinitionsFile> wanted) {
         tasks.submit(() -> gateway.lastSucceededThrough(reviewed.pipelineName(), deployStage)
@@ -228,6 +274,8 @@ public final class ApprovalReviewViewModel {
             return;
         }
         ApprovalDecision decision = new ApprovalDecision(verdict, comment.get());
+        pendingDecision = decision;
+        unconfirmed = null;
         busy.set(true);
         outcome.set(null);
         tasks.submit(() -> send(reviewed, decision))
@@ -239,7 +287,7 @@ public final class ApprovalReviewViewModel {
                         Sent.Refused refused = (Sent.Refused) sent;
                         latestSnapshot = refused.now();
                         change.set(refused.change());
-                        outcome.set(new Outcome(Outcome.Kind.NOTICE, "Nothing was sent; your comment is kept."));
+                        outcome.set(new Outcome(Outcome.Kind.NOTICE, Texts.get("review.outcome.nothingSent")));
                     }
                 })
                 .onFailure(error -> failed(reviewed, error));
@@ -252,14 +300,39 @@ public final class ApprovalReviewViewModel {
         if (changed.isPresent()) {
             return new Sent.Refused(changed.get(), now);
         }
-        return new Sent.Recorded(gateway.decide(reviewed, decision));
+        try {
+            return new Sent.Recorded(gateway.decide(reviewed, decision));
+        } catch (GatewayException e) {
+            if (e.problem() != GatewayException.Problem.APPROVAL_ALREADY_DECIDED) {
+                throw e;
+            }
+            // The SDK retries a call whose answer was lost; the retry then finds our own decision recorded.
+            Optional<ApprovalChange> after = gateway.snapshot(reviewed.pipelineName()).changeOf(reviewed);
+            if (after.filter(change -> isOurs(change, decision)).isPresent()) {
+                return new Sent.Recorded(((ApprovalChange.Decided) after.get()).at());
+            }
+            throw e;
+        }
+    }
+
+    /** A recorded decision with our verdict and our exact comment is the one we sent. */
+    private static boolean isOurs(ApprovalChange change, ApprovalDecision decision) {
+        if (!(change instanceof ApprovalChange.Decided decided)) {
+            return false;
+        }
+        boolean sameVerdict = decision.verdict() == Verdict.APPROVE
+                ? decided.outcome().is(dev.tollgate.pipeline.Status.Kind.SUCCEEDED)
+                : decided.outcome().is(dev.tollgate.pipeline.Status.Kind.FAILED);
+        return sameVerdict && Objects.equals(Objects.toString(decided.summary(), ""), decision.comment());
     }
 
     private void decided(ApprovalRequest reviewed, Verdict verdict, Instant at) {
         drafts.remove(draftKey(reviewed));
-        String what = verdict == Verdict.APPROVE ? "Approved" : "Rejected";
-        outcome.set(new Outcome(Outcome.Kind.DONE, what + " " + reviewed.location() + " at " + TIME.format(at) + "."));
-        LOG.info("{} {} (execution {})", what, reviewed.location(), reviewed.pipelineExecutionId());
+        String key = verdict == Verdict.APPROVE ? "review.outcome.approved" : "review.outcome.rejected";
+        String done = me.get().map(identity -> Texts.get(key + "By", reviewed.location(), identity.displayName(), TIME.format(at)))
+                .orElseGet(() -> Texts.get(key, reviewed.location(), TIME.format(at)));
+        outcome.set(new Outcome(Outcome.Kind.DONE, done));
+        LOG.info("{} {} (execution {})", verdict, reviewed.location(), reviewed.pipelineExecutionId());
         request.set(null);
         comment.set("");
         execution.set(null);
@@ -274,13 +347,35 @@ public final class ApprovalReviewViewModel {
                 && (gatewayError.problem() == GatewayException.Problem.APPROVAL_ALREADY_DECIDED
                         || gatewayError.problem() == GatewayException.Problem.APPROVAL_TOKEN_CHANGED)) {
             // Not an error: somebody else was faster, or the execution moved on. The refresh says who and when.
-            outcome.set(new Outcome(Outcome.Kind.NOTICE, gatewayError.getMessage() + " Your comment is kept."));
+            outcome.set(new Outcome(Outcome.Kind.NOTICE, Texts.get("review.outcome.commentKept", gatewayError.getMessage())));
             refreshPipeline.accept(reviewed.pipelineName());
             return;
         }
         String message = messageOf(error);
         LOG.warn("Decision on {} failed: {}", reviewed.location(), message);
-        outcome.set(new Outcome(Outcome.Kind.FAILED, message + " Nothing was recorded; your comment is kept."));
+        if (error instanceof GatewayException gatewayError && gatewayError.isTransient()) {
+            // The request may have reached AWS before the connection failed: say so, and let the next
+            // refresh tell whether it was recorded.
+            unconfirmed = new Unconfirmed(reviewed, pendingDecision);
+            outcome.set(new Outcome(Outcome.Kind.FAILED, Texts.get("review.outcome.unknownFate", message)));
+            return;
+        }
+        outcome.set(new Outcome(Outcome.Kind.FAILED, Texts.get("review.outcome.notRecorded", message)));
+    }
+
+    /** After a transient failure: settles the unconfirmed decision from what the pipeline now shows. */
+    private void settleUnconfirmed(PipelineSnapshot snapshot) {
+        Unconfirmed pending = unconfirmed;
+        if (pending == null || !snapshot.name().equals(pending.reviewed().pipelineName())) {
+            return;
+        }
+        unconfirmed = null;
+        Optional<ApprovalChange> now = snapshot.changeOf(pending.reviewed());
+        if (now.filter(change -> isOurs(change, pending.decision())).isPresent()) {
+            decided(pending.reviewed(), pending.decision().verdict(), ((ApprovalChange.Decided) now.get()).at());
+        } else if (now.isEmpty()) {
+            outcome.set(new Outcome(Outcome.Kind.FAILED, Texts.get("review.outcome.stillWaits")));
+        }
     }
 
     private static String messageOf(Throwable error) {
@@ -307,6 +402,11 @@ public final class ApprovalReviewViewModel {
 
     public ReadOnlyObjectProperty<ExecutionImages> imagesProperty() {
         return images.getReadOnlyProperty();
+    }
+
+    /** A warning when the reviewer would approve an execution they started themselves; null otherwise. */
+    public ReadOnlyStringProperty selfApprovalProperty() {
+        return selfApproval.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Comparison> comparisonProperty() {

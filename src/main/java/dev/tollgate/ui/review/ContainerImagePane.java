@@ -1,5 +1,6 @@
 package dev.tollgate.ui.review;
 
+import dev.tollgate.ui.common.Texts;
 import dev.tollgate.release.EcrImageFacts;
 import dev.tollgate.release.ExecutionImages;
 import dev.tollgate.release.ImageComparison;
@@ -8,6 +9,7 @@ import dev.tollgate.release.ReleaseImage;
 import dev.tollgate.release.ReleaseWarning;
 import dev.tollgate.release.Severity;
 import dev.tollgate.ui.common.Durations;
+import dev.tollgate.ui.common.FactSheet;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -20,8 +22,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -34,7 +34,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class ContainerImagePane extends VBox {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm").withZone(ZoneId.systemDefault());
 
     ContainerImagePane(ExecutionImages.ImageLookup lookup, Optional<ImageComparison> comparison, Clock clock) {
         getStyleClass().add("container-image");
@@ -42,38 +41,30 @@ final class ContainerImagePane extends VBox {
         ReleaseImage release = lookup.image();
         ImageRef image = release.image();
 
-        Label container = new Label(release.containerName().map(name -> "Container " + name).orElse("Image"),
+        Label container = new Label(release.containerName().map(name -> Texts.get("image.container", name)).orElse(Texts.get("image.image")),
                 new FontIcon(Feather.BOX));
         container.getStyleClass().add("container-name");
         HBox heading = new HBox(8, container);
         heading.setAlignment(Pos.CENTER_LEFT);
         comparison.map(ContainerImagePane::changeChip).ifPresent(heading.getChildren()::add);
 
-        GridPane facts = new GridPane();
-        facts.getStyleClass().add("facts");
-        facts.setHgap(12);
-        facts.setVgap(3);
-        ColumnConstraints names = new ColumnConstraints();
-        names.setMinWidth(64);
-        ColumnConstraints values = new ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        facts.getColumnConstraints().addAll(names, values);
-        int row = 0;
+        FactSheet facts = new FactSheet(64);
         Label repository = new Label(image.repository());
         repository.getStyleClass().add("image-name");
         repository.setId("imageName");
-        addFact(facts, row++, "Image", repository);
-        Label tag = new Label(image.effectiveTag().orElse("(digest only)") + (image.tagImplied() ? " (implied)" : ""));
+        facts.add(Texts.get("image.image"), repository);
+        String tagText = image.effectiveTag().orElse(Texts.get("image.digestOnly"));
+        Label tag = new Label(image.tagImplied() ? Texts.get("image.tagImplied", tagText) : tagText);
         tag.getStyleClass().add("image-tag");
         tag.setId("imageTag");
-        addFact(facts, row++, "Tag", tag);
+        facts.add(Texts.get("image.tag"), tag);
         Label uri = new Label(image.toString());
         uri.setWrapText(true);
         uri.getStyleClass().add("image-uri");
         uri.setId("imageUri");
         Button copy = new Button(null, new FontIcon(Feather.COPY));
         copy.getStyleClass().addAll("flat", "copy-button");
-        copy.setTooltip(new Tooltip("Copy the image URI"));
+        copy.setTooltip(new Tooltip(Texts.get("image.copyUri")));
         copy.setOnAction(event -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(image.toString());
@@ -81,23 +72,23 @@ final class ContainerImagePane extends VBox {
         });
         HBox uriLine = new HBox(4, uri, copy);
         uriLine.setAlignment(Pos.CENTER_LEFT);
-        addFact(facts, row++, "URI", uriLine);
+        facts.add(Texts.get("image.uri"), uriLine);
         Optional<String> digest = release.effectiveDigest();
         if (digest.isPresent()) {
             Label digestLabel = new Label(digest.get());
             digestLabel.getStyleClass().add("mono");
-            addFact(facts, row++, "Digest", digestLabel);
+            facts.add(Texts.get("image.digest"), digestLabel);
         }
         if (release.ecr().isPresent()) {
             EcrImageFacts ecr = release.ecr().get();
-            addFact(facts, row++, "Pushed", new Label(WHEN.format(ecr.pushedAt()) + " ("
-                    + Durations.between(ecr.pushedAt(), clock.instant()) + " ago) · " + megabytes(ecr.sizeBytes())
-                    + (ecr.tags().size() > 1 ? " · tags " + String.join(", ", ecr.tags()) : "")));
-            addFact(facts, row++, "Scan", scanLine(ecr));
+            facts.add(Texts.get("image.pushed"), new Label(Texts.get("image.pushedValue",
+                    when().format(ecr.pushedAt()), Durations.between(ecr.pushedAt(), clock.instant()), megabytes(ecr.sizeBytes()))
+                    + (ecr.tags().size() > 1 ? " · " + Texts.get("image.otherTags", String.join(", ", ecr.tags())) : "")));
+            facts.add(Texts.get("image.scan"), scanLine(ecr));
         }
         Optional<ReleaseImage> today = comparison.flatMap(ImageComparison::deployed);
         if (today.isPresent()) {
-            addFact(facts, row, "Today", new Label(today.get().image().repository() + ":"
+            facts.add(Texts.get("image.today"), new Label(today.get().image().repository() + ":"
                     + today.get().image().effectiveTag().orElse("?")
                     + today.get().effectiveDigest().map(d -> " (" + shortDigest(d) + ")").orElse("")));
         }
@@ -117,20 +108,12 @@ final class ContainerImagePane extends VBox {
         });
     }
 
-    private static void addFact(GridPane facts, int row, String name, Node value) {
-        Label label = new Label(name);
-        label.getStyleClass().add("fact-name");
-        facts.addRow(row, label, value);
+    private static DateTimeFormatter when() {
+        return DateTimeFormatter.ofPattern("d MMM HH:mm", Texts.locale()).withZone(ZoneId.systemDefault());
     }
 
     private static Label changeChip(ImageComparison comparison) {
-        String text = switch (comparison.change()) {
-            case ADDED -> "New container";
-            case REMOVED -> "Removed";
-            case SAME_IMAGE -> "Same image as today";
-            case NEW_IMAGE -> "New image";
-            case UNVERIFIED -> "Change unverified";
-        };
+        String text = Texts.get("image.change." + comparison.change().name());
         Label chip = new Label(text);
         chip.setId("imageChange");
         chip.getStyleClass().addAll("chip", "chip-" + comparison.change().name().toLowerCase(Locale.ROOT).replace('_', '-'));
@@ -145,8 +128,7 @@ final class ContainerImagePane extends VBox {
             return line;
         }
         for (Severity severity : new Severity[] {Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW}) {
-            Label count = new Label(severity.name().charAt(0) + severity.name().substring(1).toLowerCase(Locale.ROOT)
-                    + " " + ecr.count(severity));
+            Label count = new Label(Texts.get("image.severity." + severity.name(), ecr.count(severity)));
             count.getStyleClass().addAll("chip", ecr.count(severity) > 0 ? "severity-" + severity.name().toLowerCase(Locale.ROOT) : "severity-none");
             line.getChildren().add(count);
         }

@@ -4,28 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.aws.AwsClients;
 import dev.tollgate.aws.CodePipelineGateway;
-import dev.tollgate.aws.ConnectionSettings;
-import dev.tollgate.aws.EcrImageRegistry;
-import dev.tollgate.aws.S3ArtifactSource;
 import dev.tollgate.pipeline.ApprovalChange;
 import dev.tollgate.pipeline.ApprovalDecision;
 import dev.tollgate.pipeline.ApprovalRequest;
 import dev.tollgate.pipeline.PipelineSnapshot;
 import dev.tollgate.pipeline.Status;
-import dev.tollgate.release.ArtifactLimits;
 import dev.tollgate.release.ExecutionImages;
 import dev.tollgate.release.ImageComparison;
-import dev.tollgate.release.ReleaseFinder;
-import dev.tollgate.sandbox.ManualClock;
 import dev.tollgate.sandbox.Sandbox;
-import dev.tollgate.sandbox.SandboxConfig;
 import dev.tollgate.storage.DraftStore;
+import dev.tollgate.testing.SandboxFixture;
 import dev.tollgate.ui.common.BackgroundTasks;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +34,7 @@ class ApprovalReviewViewModelTest {
     @TempDir
     Path dataDirectory;
 
+    private SandboxFixture aws;
     private Sandbox sandbox;
     private AwsClients clients;
     private CodePipelineGateway gateway;
@@ -50,22 +43,20 @@ class ApprovalReviewViewModelTest {
 
     @BeforeEach
     void start() {
-        sandbox = Sandbox.start(SandboxConfig.defaults().withClock(new ManualClock(Instant.parse("2026-11-24T09:00:00Z"))));
-        clients = new AwsClients(ConnectionSettings.sandbox(sandbox.endpoint()));
-        gateway = new CodePipelineGateway(clients.codePipeline(), Clock.systemUTC());
+        aws = SandboxFixture.start();
+        sandbox = aws.sandbox;
+        clients = aws.clients;
+        gateway = aws.gateway;
     }
 
     @AfterEach
     void stop() {
-        clients.close();
-        sandbox.close();
+        aws.close();
     }
 
     private ApprovalReviewViewModel reviewer() {
         DraftStore drafts = DraftStore.load(dataDirectory.resolve("drafts.json"), Runnable::run);
-        ReleaseFinder releases = new ReleaseFinder(gateway, new S3ArtifactSource(clients.s3()),
-                new EcrImageRegistry(clients.ecr()), ArtifactLimits.defaults());
-        return new ApprovalReviewViewModel(gateway, releases, new BackgroundTasks(Runnable::run, Runnable::run),
+        return new ApprovalReviewViewModel(gateway, aws.releases, new BackgroundTasks(Runnable::run, Runnable::run),
                 (title, question, label) -> confirmReject, drafts, refreshed::add);
     }
 
@@ -201,6 +192,40 @@ class ApprovalReviewViewModelTest {
         clients.codePipeline().stopPipelineExecution(stop -> stop.pipelineName("ecs-webapp")
                 .pipelineExecutionId(reviewed.pipelineExecutionId()).abandon(true).reason("Replaced by the hotfix"));
         sandbox.control().advanceClock(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void warnsBeforeApprovingAnExecutionTheReviewerStartedAndSaysWhoApproved() {
+        ApprovalRequest waiting = webapp().pendingApprovals().get(0);
+        clients.codePipeline().stopPipelineExecution(stop -> stop.pipelineName("ecs-webapp")
+                .pipelineExecutionId(waiting.pipelineExecutionId()).abandon(true).reason("Starting over"));
+        clients.codePipeline().startPipelineExecution(start -> start.name("ecs-webapp"));
+        sandbox.control().advanceClock(Duration.ofMinutes(15));
+        var me = clients.identity().whoAmI();
+        ApprovalReviewViewModel review = new ApprovalReviewViewModel(gateway, aws.releases,
+                new BackgroundTasks(Runnable::run, Runnable::run), (t, q, l) -> true,
+                DraftStore.load(dataDirectory.resolve("drafts.json"), Runnable::run), refreshed::add,
+                () -> java.util.Optional.of(me));
+
+        review.show(webapp());
+
+        assertThat(review.selfApprovalProperty().get()).startsWith("You started this execution yourself");
+        review.approve();
+        assertThat(review.outcomeProperty().get().message()).contains(" as " + me.displayName() + " at ");
+    }
+
+    @Test
+    void noSelfApprovalWarningForAnExecutionAPushStarted() {
+        var me = clients.identity().whoAmI();
+        ApprovalReviewViewModel review = new ApprovalReviewViewModel(gateway, aws.releases,
+                new BackgroundTasks(Runnable::run, Runnable::run), (t, q, l) -> true,
+                DraftStore.load(dataDirectory.resolve("drafts.json"), Runnable::run), refreshed::add,
+                () -> java.util.Optional.of(me));
+
+        review.show(webapp());
+
+        assertThat(review.executionProperty().get().triggerType()).isNotEqualTo("StartPipelineExecution");
+        assertThat(review.selfApprovalProperty().get()).isNull();
     }
 
     @Test

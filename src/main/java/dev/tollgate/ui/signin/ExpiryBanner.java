@@ -1,0 +1,49 @@
+package dev.tollgate.ui.signin;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The banner under the header while the connection's sign-in has expired, with a one-click way back. It
+ * covers nothing: the board, the open review and its draft stay as they were.
+ */
+public final class ExpiryBanner extends HBox {
+
+    /**
+     * @param retry what to do when the credentials cannot be renewed from the app (renewed outside, then retry)
+     */
+    public ExpiryBanner(ConnectionViewModel model, ConnectionActions actions, Runnable retry) {
+        setId("expiryBanner");
+        getStyleClass().add("expiry-banner");
+        setSpacing(12);
+        setPadding(new Insets(8, 12, 8, 12));
+        setAlignment(Pos.CENTER_LEFT);
+        Label message = new Label();
+        message.setId("expiryMessage");
+        message.setWrapText(true);
+        message.setGraphic(new FontIcon(Feather.CLOCK));
+        message.textProperty().bind(model.expiryMessageProperty());
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.setMaxWidth(Double.MAX_VALUE);
+        Button action = model.canSignInAgain()
+                ? new Button("Sign in again", new FontIcon(Feather.LOG_IN))
+                : new Button("Retry", new FontIcon(Feather.REFRESH_CW));
+        action.setId("signInAgainButton");
+        action.setOnAction(event -> {
+            if (model.canSignInAgain()) {
+                actions.signInAgain();
+            } else {
+                retry.run();
+            }
+        });
+        getChildren().addAll(message, action);
+        visibleProperty().bind(model.expiredProperty());
+        managedProperty().bind(visibleProperty());
+    }
+}

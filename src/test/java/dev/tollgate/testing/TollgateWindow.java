@@ -1,0 +1,55 @@
+package dev.tollgate.testing;
+
+import dev.tollgate.app.Tollgate;
+import dev.tollgate.aws.ConnectionSettings;
+import dev.tollgate.sandbox.Sandbox;
+import dev.tollgate.ui.shell.Theme;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import dev.tollgate.ui.common.DialogService;
+import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real main window, wired by the composition root against a sandbox, as the UI tests open it. */
+public final class TollgateWindow {
+
+    private TollgateWindow() {
+    }
+
+    /** Shows Tollgate in the stage and starts watching; reject confirmations answer yes. */
+    public static Tollgate open(Stage stage, Sandbox sandbox, Duration pollInterval, Path dataDirectory) {
+        return open(stage, sandbox, pollInterval, dataDirectory, (title, question, confirm) -> true);
+    }
+
+    /** Shows Tollgate in the stage with the given dialogs and starts watching. */
+    public static Tollgate open(Stage stage, Sandbox sandbox, Duration pollInterval, Path dataDirectory,
+            DialogService dialogs) {
+        Tollgate tollgate = new Tollgate(ConnectionSettings.sandbox(sandbox.endpoint()), Platform::runLater,
+                Clock.systemUTC(), pollInterval, dialogs, dataDirectory);
+        Scene scene = new Scene(tollgate.mainWindow(url -> { }), 1280, 800);
+        Theme.apply(scene);
+        stage.setScene(scene);
+        stage.show();
+        tollgate.startWatching();
+        return tollgate;
+    }
+
+    /** Brings the pipeline board to the front of the sidebar (the inbox is in front at start-up). */
+    public static void showPipelines(Stage stage) {
+        ((TabPane) stage.getScene().lookup(".sidebar")).getSelectionModel().select(1);
+    }
+
+    /** Waits up to 15 s for the condition, letting the FX thread run between checks. */
+    public static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.call();
+        });
+    }
+}

@@ -1,0 +1,100 @@
+package dev.tollgate.ui.review;
+
+import static dev.tollgate.pipeline.Snapshots.approval;
+import static dev.tollgate.pipeline.Snapshots.pipeline;
+import static dev.tollgate.pipeline.Snapshots.stage;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tollgate.aws.CodePipelineGateway;
+import dev.tollgate.pipeline.ApprovalRequest;
+import dev.tollgate.pipeline.PipelineSnapshot;
+import dev.tollgate.testing.SandboxFixture;
+import dev.tollgate.ui.common.BackgroundTasks;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class InboxViewModelTest {
+
+    private static final String TOKEN_A = "aaaaaaaa-1111-2222-3333-444444444444";
+    private static final String TOKEN_B = "bbbbbbbb-1111-2222-3333-444444444444";
+
+    private SandboxFixture aws;
+    private CodePipelineGateway gateway;
+    private InboxViewModel inbox;
+    private final List<ApprovalRequest> announced = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        aws = SandboxFixture.start();
+        gateway = aws.gateway;
+        inbox = new InboxViewModel(Runnable::run, new BackgroundTasks(Runnable::run, Runnable::run), aws.releases);
+        inbox.arrivalProperty().addListener((obs, old, request) -> announced.add(request));
+    }
+
+    @AfterEach
+    void stop() {
+        aws.close();
+    }
+
+    private static PipelineSnapshot waiting(String name, String token, Duration timeout) {
+        return pipeline(name, stage("Approval", "exec-" + token.charAt(0), "InProgress",
+                approval("Gate", token, Map.of(), timeout)));
+    }
+
+    @Test
+    void listsApprovalsWaitingAtStartUpWithoutAnnouncingThem() {
+        inbox.snapshotTaken(gateway.snapshot("ecs-webapp"));
+
+        assertThat(inbox.items()).singleElement().satisfies(item -> {
+            assertThat(item.request().pipelineName()).isEqualTo("ecs-webapp");
+            assertThat(item.imageTag()).get().asString().hasSize(7);
+        });
+        assertThat(inbox.countProperty().get()).isEqualTo(1);
+        assertThat(announced).isEmpty();
+    }
+
+    @Test
+    void announcesAnApprovalThatAppearsLaterExactlyOnce() {
+        inbox.snapshotTaken(pipeline("p", stage("Approval", "exec-0", "Succeeded")));
+
+        inbox.snapshotTaken(waiting("p", TOKEN_A, null));
+        inbox.snapshotTaken(waiting("p", TOKEN_A, null));
+
+        assertThat(announced).singleElement().satisfies(request -> assertThat(request.token()).isEqualTo(TOKEN_A));
+    }
+
+    @Test
+    void dropsAnApprovalOnceItIsDecided() {
+        inbox.snapshotTaken(waiting("p", TOKEN_A, null));
+
+        inbox.snapshotTaken(pipeline("p", stage("Approval", "exec-a", "Succeeded")));
+
+        assertThat(inbox.items()).isEmpty();
+        assertThat(inbox.countProperty().get()).isZero();
+    }
+
+    @Test
+    void sortsNewestFirstOrSoonestToExpire() {
+        inbox.snapshotTaken(waiting("long-timeout", TOKEN_A, Duration.ofDays(3)));
+        inbox.snapshotTaken(waiting("short-timeout", TOKEN_B, Duration.ofHours(2)));
+
+        inbox.orderProperty().set(InboxViewModel.Order.EXPIRING_FIRST);
+
+        assertThat(inbox.items()).extracting(item -> item.request().pipelineName())
+                .containsExactly("short-timeout", "long-timeout");
+    }
+
+    @Test
+    void forgetsPipelinesThatNoLongerExist() {
+        inbox.snapshotTaken(waiting("gone", TOKEN_A, null));
+
+        inbox.pipelinesListed(List.of());
+
+        assertThat(inbox.items()).isEmpty();
+    }
+}
