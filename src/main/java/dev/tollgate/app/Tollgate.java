@@ -43,7 +43,8 @@ import dev.tollgate.ui.signin.ConnectionMenu;
 import dev.tollgate.ui.signin.ConnectionViewModel;
 import dev.tollgate.ui.signin.ExpiryBanner;
 import java.util.List;
-import dev.tollgate.watch.Poller;
+import dev.tollgate.watch.PipelineWatcher;
+import dev.tollgate.watch.WatchSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -70,7 +71,7 @@ public final class Tollgate implements AutoCloseable {
     private final ExecutorService fileThread;
     private final ExecutorService historyThreads;
     private final ExecutorService imageThreads;
-    private final Poller poller;
+    private final PipelineWatcher poller;
     private final BackgroundTasks tasks;
     private final BoardViewModel board;
     private final InboxViewModel inbox;
@@ -100,20 +101,27 @@ public final class Tollgate implements AutoCloseable {
         PipelineGateway pipelines = new CodePipelineGateway(clients.codePipeline(), clock);
         this.releases = new ReleaseFinder(pipelines, new S3ArtifactSource(clients.s3()),
                 new EcrImageRegistry(clients.ecr()), ArtifactLimits.defaults());
-        this.pollThreads = Executors.newScheduledThreadPool(2, daemonThreads("tollgate-poll"));
+        // The watcher keeps up to WatchSettings.maxInFlight() calls out while pacing on one more thread.
+        this.pollThreads = Executors.newScheduledThreadPool(WatchSettings.defaults().maxInFlight() + 1,
+                daemonThreads("tollgate-poll"));
         this.commandThreads = Executors.newFixedThreadPool(3, daemonThreads("tollgate-command"));
         this.fileThread = Executors.newSingleThreadExecutor(daemonThreads("tollgate-files"));
         DraftStore drafts = DraftStore.load(dataDirectory.resolve("drafts.json"), fileThread);
         this.tasks = new BackgroundTasks(commandThreads, uiThread);
         FavouritesStore favourites = FavouritesStore.load(dataDirectory.resolve("favourites.json"), fileThread);
-        // A row is stale once several polls in a row brought nothing, never sooner than a minute.
-        Duration staleAfter = pollInterval.multipliedBy(10).compareTo(Duration.ofMinutes(1)) > 0
-                ? pollInterval.multipliedBy(10) : Duration.ofMinutes(1);
+        // With many pipelines the budget stretches the watcher's rounds well past pollInterval, so a row is stale
+        // only past the watcher's own threshold (or ten idle intervals, when those are longer).
+        WatchSettings watching = WatchSettings.defaults().withIdleEvery(pollInterval);
+        Duration staleAfter = pollInterval.multipliedBy(10).compareTo(watching.staleAfter()) > 0
+                ? pollInterval.multipliedBy(10) : watching.staleAfter();
+        watching = watching.withStaleAfter(staleAfter);
         this.board = new BoardViewModel(uiThread, clock, staleAfter, favourites, settings.label());
         this.inbox = new InboxViewModel(uiThread, tasks, releases);
         this.connection = new ConnectionViewModel(settings.label(), clients.identity(), tasks, uiThread,
                 settings.canSignInAgain());
-        this.poller = new Poller(pipelines, pollThreads, pollInterval, new WatchFanOut(board, inbox, connection));
+        this.poller = new PipelineWatcher(pipelines, pollThreads, clock,
+                watching, new WatchFanOut(board, inbox, connection));
+        board.selectedNameProperty().addListener((observable, previous, name) -> poller.focus(name));
         this.review = new ApprovalReviewViewModel(pipelines, releases, tasks, dialogs, drafts, poller::refreshNow,
                 () -> Optional.ofNullable(connection.identityProperty().get()));
         PipelineCommands commands = new CodePipelineCommands(clients.codePipeline());

@@ -13,7 +13,8 @@ import dev.tollgate.testing.SandboxFixture;
 import dev.tollgate.ui.board.BoardViewModel;
 import dev.tollgate.ui.common.BackgroundTasks;
 import dev.tollgate.ui.review.ApprovalReviewViewModel;
-import dev.tollgate.watch.Poller;
+import dev.tollgate.watch.PipelineWatcher;
+import dev.tollgate.watch.WatchSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,9 +43,10 @@ public final class FaultSoak {
         Path data = Files.createTempDirectory("tollgate-soak");
         try (SandboxFixture aws = SandboxFixture.start(SandboxConfig.defaults())) {
             ExecutorService ui = Executors.newSingleThreadExecutor();
-            ScheduledExecutorService pollThreads = Executors.newScheduledThreadPool(2);
+            ScheduledExecutorService pollThreads = Executors.newScheduledThreadPool(WatchSettings.defaults().maxInFlight() + 1);
             BoardViewModel board = new BoardViewModel(ui);
-            Poller poller = new Poller(aws.gateway, pollThreads, Duration.ofMillis(500), board);
+            PipelineWatcher poller = new PipelineWatcher(aws.gateway, pollThreads, java.time.Clock.systemUTC(),
+                    WatchSettings.defaults().withIdleEvery(Duration.ofMillis(500)), board);
             ApprovalReviewViewModel review = new ApprovalReviewViewModel(aws.gateway, aws.releases,
                     new BackgroundTasks(Runnable::run, Runnable::run), (t, q, l) -> true,
                     DraftStore.load(data.resolve("drafts.json"), Runnable::run), name -> { });

@@ -4,6 +4,7 @@ import dev.tollgate.pipeline.GatewayException;
 import dev.tollgate.pipeline.PipelineSnapshot;
 import dev.tollgate.pipeline.PipelineSummary;
 import dev.tollgate.watch.WatchListener;
+import java.time.Instant;
 import java.util.List;
 
 /** Hands what the watcher learns to several view models (the board, the inbox), in order. */
@@ -28,5 +29,10 @@ public final class WatchFanOut implements WatchListener {
     @Override
     public void pollFailed(String pipelineName, GatewayException error) {
         listeners.forEach(listener -> listener.pollFailed(pipelineName, error));
+    }
+
+    @Override
+    public void pipelineStale(String pipelineName, Instant since) {
+        listeners.forEach(listener -> listener.pipelineStale(pipelineName, since));
     }
 }

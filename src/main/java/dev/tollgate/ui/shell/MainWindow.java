@@ -88,7 +88,13 @@ public final class MainWindow extends BorderPane {
         VBox detail = new VBox(14, titleLine, reviewView, graph);
         detail.getStyleClass().add("pipeline-detail");
         VBox.setVgrow(graph, Priority.ALWAYS);
-        Label empty = new Label(Texts.get("shell.selectPipeline"));
+        Label empty = new Label();
+        empty.setId("pipelinePlaceholder");
+        // With hundreds of pipelines the one just chosen may not have been read yet: say it is on its way.
+        empty.textProperty().bind(Bindings.createStringBinding(() -> board.selectedNameProperty().get() == null
+                        ? Texts.get("shell.selectPipeline")
+                        : Texts.get("shell.loadingPipeline", board.selectedNameProperty().get()),
+                board.selectedNameProperty()));
         empty.getStyleClass().add("muted");
         ScrollPane detailScroll = new ScrollPane(detail);
         detailScroll.setFitToWidth(true);

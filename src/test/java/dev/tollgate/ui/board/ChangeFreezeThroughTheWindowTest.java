@@ -120,7 +120,8 @@ class ChangeFreezeThroughTheWindowTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
 
         waitUntil(() -> robot.lookup("#pipelineList").queryAs(ListView.class).getItems().get(0).toString().equals("storefront-bluegreen"));
-        assertThat(text(robot, "#pipelineTitle")).isEqualTo("storefront-bluegreen");
+        // The watcher reads the chosen pipeline first, if it had not read it yet.
+        waitUntil(() -> text(robot, "#pipelineTitle").equals("storefront-bluegreen"));
     }
 
     private static String text(FxRobot robot, String query) {

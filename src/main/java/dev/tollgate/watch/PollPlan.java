@@ -1,0 +1,359 @@
+package dev.tollgate.watch;
+
+import dev.tollgate.pipeline.Action;
+import dev.tollgate.pipeline.GatewayException;
+import dev.tollgate.pipeline.PipelineSnapshot;
+import dev.tollgate.pipeline.PipelineSummary;
+import dev.tollgate.pipeline.Stage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * Decides which pipeline to ask about when, within the request budget. Pure bookkeeping: it is told the time
+ * and what came back, and answers with the next {@link PollDecision}; it never sleeps, starts threads or calls
+ * AWS, so every decision can be tested with a fake clock. Not thread-safe: {@link PipelineWatcher} serialises
+ * access.
+ *
+ * <p>Order of service when several things are due: user refreshes (queue order), the listing, the pipeline on
+ * screen, pipelines running towards an approval, pipelines never asked yet, then all others by due time. Each
+ * {@link Attention} has its own interval; the interval of pipelines running towards an approval stretches when
+ * together they would take more than half the rate. With many pipelines the budget cannot keep every
+ * interval: the others then fall behind together and take turns, longest overdue first.
+ */
+final class PollPlan {
+
+    /**
+     * Pipelines running towards an approval may use at most this share of the rate together; beyond it their
+     * interval stretches, so that new executions elsewhere are still noticed when many run at once.
+     */
+    static final double BEFORE_APPROVAL_SHARE = 0.5;
+    /** ListPipelines answers at most this many pipelines a page. */
+    static final int LISTING_PAGE_SIZE = 100;
+    private static final Duration LISTING_RETRY_CAP = Duration.ofMinutes(1);
+
+    private final WatchSettings settings;
+    private final RandomGenerator random;
+    private final RequestBudget budget;
+    private final Instant startedAt;
+    private final Map<String, WatchedPipeline> pipelines = new LinkedHashMap<>();
+    private final Set<String> userQueue = new LinkedHashSet<>();
+    private final Set<String> pollsInFlight = new HashSet<>();
+    private boolean listingInFlight;
+    private int listingRequests;
+    private Instant listingDue;
+    private boolean listedOnce;
+    private int listingFailures;
+    private String focused;
+
+    /** What the plan remembers of one pipeline. */
+    private static final class WatchedPipeline {
+        final String name;
+        Attention attention = Attention.UNKNOWN;
+        Instant due;
+        Instant freshSince;
+        Instant lastChange;
+        PipelineSnapshot last;
+        int listedVersion;
+        int requestsInFlight;
+        boolean reportedStale;
+
+        WatchedPipeline(String name, int listedVersion, Instant now) {
+            this.name = name;
+            this.listedVersion = listedVersion;
+            this.due = now;
+            // Staleness of a pipeline never asked yet counts from when it was first listed.
+            this.freshSince = now;
+        }
+    }
+
+    PollPlan(WatchSettings settings, RandomGenerator random, Instant now) {
+        this.settings = settings;
+        this.random = random;
+        this.budget = new RequestBudget(settings, now);
+        this.startedAt = now;
+        this.listingDue = now;
+    }
+
+    // ------------------------------------------------------------------ what to do next
+
+    PollDecision next(Instant now) {
+        if (inFlight() >= settings.maxInFlight()) {
+            // The watcher asks again when an answer arrives; this is only a fallback.
+            return new PollDecision.WaitUntil(now.plusSeconds(1));
+        }
+        for (String name : userQueue) {
+            if (!pollsInFlight.contains(name)) {
+                WatchedPipeline pipeline = pipelines.get(name);
+                int requests = requestsFor(pipeline);
+                if (!budget.canCall(now, requests)) {
+                    return new PollDecision.WaitUntil(budget.earliestFor(requests, now));
+                }
+                userQueue.remove(name);
+                startPoll(pipeline, requests, now);
+                return new PollDecision.Poll(name, true);
+            }
+        }
+        if (!listingInFlight && !now.isBefore(listingDue)) {
+            int requests = listingPages(pipelines.size());
+            if (!budget.canCall(now, requests)) {
+                return new PollDecision.WaitUntil(budget.earliestFor(requests, now));
+            }
+            listingInFlight = true;
+            listingRequests = requests;
+            budget.spend(now, requests);
+            return new PollDecision.ListPipelines();
+        }
+        WatchedPipeline best = null;
+        Instant earliest = listingInFlight ? null : listingDue;
+        for (WatchedPipeline pipeline : pipelines.values()) {
+            if (pollsInFlight.contains(pipeline.name)) {
+                continue;
+            }
+            if (pipeline.due.isAfter(now)) {
+                earliest = earliest == null || pipeline.due.isBefore(earliest) ? pipeline.due : earliest;
+            } else if (best == null || comesBefore(pipeline, best)) {
+                best = pipeline;
+            }
+        }
+        if (best == null) {
+            return new PollDecision.WaitUntil(earliest == null ? now.plusSeconds(1) : earliest);
+        }
+        int requests = requestsFor(best);
+        if (!budget.canCall(now, requests)) {
+            return new PollDecision.WaitUntil(budget.earliestFor(requests, now));
+        }
+        startPoll(best, requests, now);
+        return new PollDecision.Poll(best.name, false);
+    }
+
+    /**
+     * GetPipelineState, plus GetPipeline when the gateway has not seen this version of the declaration yet
+     * (it caches declarations by version).
+     */
+    private static int requestsFor(WatchedPipeline pipeline) {
+        return pipeline.last == null || pipeline.last.version() != pipeline.listedVersion ? 2 : 1;
+    }
+
+    private static int listingPages(int pipelineCount) {
+        return Math.max(1, (pipelineCount + LISTING_PAGE_SIZE - 1) / LISTING_PAGE_SIZE);
+    }
+
+    private boolean comesBefore(WatchedPipeline a, WatchedPipeline b) {
+        boolean aFocused = a.name.equals(focused);
+        boolean bFocused = b.name.equals(focused);
+        if (aFocused != bFocused) {
+            return aFocused;
+        }
+        if (a.attention.urgent() || b.attention.urgent()) {
+            if (a.attention != b.attention) {
+                return a.attention.ordinal() < b.attention.ordinal();
+            }
+        }
+        return a.due.isBefore(b.due);
+    }
+
+    private void startPoll(WatchedPipeline pipeline, int requests, Instant now) {
+        pollsInFlight.add(pipeline.name);
+        pipeline.requestsInFlight = requests;
+        budget.spend(now, requests);
+    }
+
+    // ------------------------------------------------------------------ what came back
+
+    void listed(List<PipelineSummary> listing, Instant now) {
+        listingInFlight = false;
+        listedOnce = true;
+        listingFailures = 0;
+        listingDue = now.plus(settings.relistEvery());
+        budget.answered(now);
+        budget.charge(now, listingPages(listing.size()) - listingRequests);
+        Set<String> listed = new HashSet<>();
+        for (PipelineSummary summary : listing) {
+            listed.add(summary.name());
+            WatchedPipeline known = pipelines.get(summary.name());
+            if (known == null) {
+                pipelines.put(summary.name(), new WatchedPipeline(summary.name(), summary.version(), now));
+            } else if (known.listedVersion != summary.version()) {
+                // Somebody edited the pipeline: its stages may differ, look now.
+                known.listedVersion = summary.version();
+                known.due = now;
+            }
+        }
+        pipelines.keySet().removeIf(name -> !listed.contains(name) && !userQueue.contains(name));
+    }
+
+    /** @return whether the failure is worth showing */
+    boolean listingFailed(GatewayException error, Instant now) {
+        listingInFlight = false;
+        listingFailures++;
+        if (error.problem() == GatewayException.Problem.THROTTLED) {
+            budget.throttled(now);
+        }
+        Duration retry = Duration.ofSeconds(1L << Math.min(listingFailures, 6));
+        listingDue = now.plus(retry.compareTo(LISTING_RETRY_CAP) > 0 ? LISTING_RETRY_CAP : retry);
+        if (error.problem() != GatewayException.Problem.THROTTLED) {
+            // Lost network, a 5xx past the SDK's retries, denied or expired credentials: the approver must know.
+            return true;
+        }
+        // Throttling is not an error: it shows only when nothing could be listed within the staleness threshold.
+        return !listedOnce && now.isAfter(startedAt.plus(settings.staleAfter()));
+    }
+
+    void snapshotTaken(PipelineSnapshot snapshot, Instant now) {
+        pollsInFlight.remove(snapshot.name());
+        WatchedPipeline pipeline = pipelines.get(snapshot.name());
+        budget.answered(now);
+        if (pipeline == null) {
+            // Deleted while the call was out; the next listing confirms it.
+            return;
+        }
+        boolean declarationFetched = pipeline.last == null || pipeline.last.version() != snapshot.version();
+        if (declarationFetched && pipeline.requestsInFlight < 2) {
+            // The version changed after the last listing: the gateway fetched the declaration unforeseen.
+            budget.charge(now, 1);
+        }
+        if (pipeline.last != null && !activity(pipeline.last).equals(activity(snapshot))) {
+            pipeline.lastChange = now;
+        }
+        pipeline.last = snapshot;
+        pipeline.listedVersion = snapshot.version();
+        pipeline.freshSince = now;
+        pipeline.reportedStale = false;
+        pipeline.attention = Attention.of(snapshot, pipeline.lastChange, now, settings.recentWindow());
+        pipeline.due = now.plus(interval(pipeline));
+    }
+
+    /** @return whether the failure is worth showing now */
+    boolean pollFailed(String pipelineName, GatewayException error, Instant now) {
+        pollsInFlight.remove(pipelineName);
+        WatchedPipeline pipeline = pipelines.get(pipelineName);
+        switch (error.problem()) {
+            case THROTTLED -> {
+                // Not an error: slow down and ask again when the budget allows, before anything less urgent.
+                budget.throttled(now);
+                return false;
+            }
+            case NOT_FOUND -> {
+                pipelines.remove(pipelineName);
+                userQueue.remove(pipelineName);
+                listingDue = now;
+                return true;
+            }
+            default -> {
+                if (pipeline != null) {
+                    Duration interval = interval(pipeline);
+                    // A refused call is refused again right away: wait at least as long as for an idle pipeline.
+                    pipeline.due = now.plus(error.isTransient() || interval.compareTo(settings.idleEvery()) > 0
+                            ? interval : settings.idleEvery());
+                }
+                // Only throttling is passing trouble worth hiding; anything else reads as a problem on the row
+                // until the next snapshot clears it.
+                return true;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ what the user does
+
+    /** The pipeline on screen is asked first and often; null when none is. */
+    void focus(String pipelineName, Instant now) {
+        focused = pipelineName;
+        WatchedPipeline pipeline = pipelineName == null ? null : pipelines.get(pipelineName);
+        if (pipeline != null && pipeline.due.isAfter(now)) {
+            pipeline.due = now;
+        }
+    }
+
+    /** Asks for the pipeline ahead of everything else, once the budget allows. */
+    void refreshRequested(String pipelineName, Instant now) {
+        pipelines.computeIfAbsent(pipelineName, name -> new WatchedPipeline(name, 0, now));
+        userQueue.add(pipelineName);
+    }
+
+    /** The Refresh button: the listing and the pipeline on screen at once, then every pipeline in turn. */
+    void refreshAllRequested(Instant now) {
+        listingDue = now;
+        pipelines.values().forEach(pipeline -> pipeline.due = now);
+        if (focused != null && pipelines.containsKey(focused)) {
+            userQueue.add(focused);
+        }
+    }
+
+    /** Pipelines whose data went stale since the last call; each is reported once until it is fresh again. */
+    List<StalePipeline> newlyStale(Instant now) {
+        List<StalePipeline> stale = new ArrayList<>();
+        Instant threshold = now.minus(settings.staleAfter());
+        for (WatchedPipeline pipeline : pipelines.values()) {
+            if (!pipeline.reportedStale && pipeline.freshSince.isBefore(threshold)) {
+                pipeline.reportedStale = true;
+                stale.add(new StalePipeline(pipeline.name, pipeline.freshSince));
+            }
+        }
+        return stale;
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    double callsPerSecond() {
+        return budget.rate();
+    }
+
+    int inFlight() {
+        return pollsInFlight.size() + (listingInFlight ? 1 : 0);
+    }
+
+    Optional<Attention> attentionOf(String pipelineName) {
+        return Optional.ofNullable(pipelines.get(pipelineName)).map(pipeline -> pipeline.attention);
+    }
+
+    Optional<Instant> dueOf(String pipelineName) {
+        return Optional.ofNullable(pipelines.get(pipelineName)).map(pipeline -> pipeline.due);
+    }
+
+    // ------------------------------------------------------------------ intervals
+
+    /**
+     * The nominal interval of the pipeline's kind, stretched for pipelines running towards an approval when
+     * together they would take more than their share of the current rate; shorter for the pipeline on screen;
+     * with jitter so that pipelines seen together do not stay in step.
+     */
+    private Duration interval(WatchedPipeline pipeline) {
+        Attention attention = pipeline.attention;
+        Duration interval = settings.nominalInterval(attention);
+        if (attention == Attention.BEFORE_APPROVAL) {
+            long sameKind = pipelines.values().stream().filter(p -> p.attention == attention).count();
+            long fairNanos = Math.round(sameKind * 1e9 / (BEFORE_APPROVAL_SHARE * budget.rate()));
+            if (fairNanos > interval.toNanos()) {
+                interval = Duration.ofNanos(fairNanos);
+            }
+        }
+        if (pipeline.name.equals(focused) && settings.focusedEvery().compareTo(interval) < 0) {
+            interval = settings.focusedEvery();
+        }
+        double stretch = 1 + settings.jitter() * (2 * random.nextDouble() - 1);
+        return Duration.ofNanos(Math.round(interval.toNanos() * stretch));
+    }
+
+    /** What a pipeline is doing, without timestamps: a change here means it is active. */
+    private static List<Object> activity(PipelineSnapshot snapshot) {
+        List<Object> activity = new ArrayList<>();
+        for (Stage stage : snapshot.stages()) {
+            activity.add(stage.latest());
+            activity.add(stage.heldExecutionId());
+            activity.add(stage.inbound().enabled());
+            for (Action action : stage.actions()) {
+                activity.add(action.latest().map(run -> run.actionExecutionId() + "/" + run.status().kind()));
+            }
+        }
+        return activity;
+    }
+}

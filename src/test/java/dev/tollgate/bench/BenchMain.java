@@ -1,0 +1,132 @@
+package dev.tollgate.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs the benchmarks of issues 4 (sandbox) and 9 (watcher) and writes {@code results.json} and
+ * {@code results.md} into the directory given as the first argument. Started by {@code mvn -Pbench verify};
+ * see docs/BENCHMARKS.md. Settings come from system properties so the Maven profile can pass them on.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "target/bench");
+        Files.createDirectories(out);
+        List<Integer> sizes = Arrays.stream(System.getProperty("bench.sizes", "10,100,500,1000").split(","))
+                .map(String::trim).map(Integer::parseInt).toList();
+        int replicas = Integer.parseInt(System.getProperty("bench.replicas", "3"));
+        double budget = Double.parseDouble(System.getProperty("bench.budget", "10"));
+        int quota = Integer.parseInt(System.getProperty("bench.quota", "10"));
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.warmUp", "300")));
+        Duration window = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.window", "180")));
+        long seed = Long.parseLong(System.getProperty("bench.seed", "42"));
+        Duration pushEvery = Duration.ofMinutes(Long.parseLong(System.getProperty("bench.pushEveryMinutes", "120")));
+        double minPushes = Double.parseDouble(System.getProperty("bench.minPushesPerSecond", "0.1"));
+        Instant started = Instant.now();
+
+        log("Sandbox: start times");
+        SandboxBenchmark sandbox = new SandboxBenchmark();
+        List<SandboxBenchmark.StartTime> startTimes = sandbox.startTimes();
+        startTimes.forEach(t -> log("  %s", t));
+        log("Sandbox: GetPipelineState throughput, 500 pipelines, 4 client threads");
+        SandboxBenchmark.Throughput throughput = sandbox.getPipelineStateThroughput(500, 4, 3, 10);
+        log("  %s", throughput);
+
+        WatcherBenchmark.Config config = new WatcherBenchmark.Config(sizes, replicas, budget, quota, warmUp, window, seed,
+                pushEvery, minPushes);
+        log("Watcher: %s", config);
+        List<WatcherBenchmark.Row> rows = new WatcherBenchmark(config).run();
+        rows.forEach(row -> log("  %s", row));
+
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode results = json.createObjectNode();
+        results.put("startedAt", started.toString());
+        results.put("runSeconds", Duration.between(started, Instant.now()).toSeconds());
+        results.put("cpus", Runtime.getRuntime().availableProcessors());
+        results.put("java", System.getProperty("java.version"));
+        ObjectNode sandboxNode = results.putObject("sandbox");
+        sandboxNode.set("startTimes", json.valueToTree(startTimes));
+        sandboxNode.set("getPipelineStateThroughput", json.valueToTree(throughput));
+        ObjectNode watcher = results.putObject("watcher");
+        ObjectNode configNode = watcher.putObject("config");
+        configNode.set("sizes", json.valueToTree(config.sizes()));
+        configNode.put("replicasPerSize", config.replicas());
+        configNode.put("budgetCallsPerSecond", config.budget());
+        configNode.put("quotaCallsPerSecond", config.quota());
+        configNode.put("warmUpSeconds", config.warmUp().toSeconds());
+        configNode.put("windowSeconds", config.window().toSeconds());
+        configNode.put("seed", config.seed());
+        configNode.put("pushEveryMinutesPerPipeline", config.pushEvery().toMinutes());
+        configNode.put("minPushesPerSecond", config.minPushesPerSecond());
+        watcher.set("rows", json.valueToTree(rows));
+        json.writeValue(out.resolve("results.json").toFile(), results);
+        Files.writeString(out.resolve("results.md"), markdown(startTimes, throughput, config, rows, started));
+        log("Wrote %s and %s", out.resolve("results.json"), out.resolve("results.md"));
+    }
+
+    private static String markdown(List<SandboxBenchmark.StartTime> startTimes, SandboxBenchmark.Throughput throughput,
+            WatcherBenchmark.Config config, List<WatcherBenchmark.Row> rows, Instant started) throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmark results\n\n");
+        md.append(String.format(Locale.ROOT, "Run %s on %d CPUs, Java %s.%n%n", started,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
+        md.append("## Sandbox (issue 4)\n\n| start, in-process | cold (first in JVM) | warm median |\n|---|---:|---:|\n");
+        for (SandboxBenchmark.StartTime t : startTimes) {
+            md.append(String.format(Locale.ROOT, "| %s | %.0f ms | %.0f ms (%d runs) |%n", t.data(), t.coldMillis(),
+                    t.warmMedianMillis(), t.warmRuns()));
+        }
+        md.append(String.format(Locale.ROOT, "%nGetPipelineState over HTTP, real SDK client, %d pipelines, %d client threads: "
+                        + "**%.0f calls/s** (%d calls in %.1f s, %d errors)%n%n", throughput.pipelines(),
+                throughput.clientThreads(), throughput.callsPerSecond(), throughput.calls(), throughput.seconds(),
+                throughput.errors()));
+        md.append(String.format(Locale.ROOT, "## Watcher (issue 9)%n%nBudget %.0f calls/s for both pollers; sandbox quota "
+                        + "%d calls/s (ThrottlingException beyond); %d independent accounts per size; approvals "
+                        + "collected for %d s, from when both pollers had seen every pipeline and gone round once more "
+                        + "(and pushes had run %d s at least); pushes Poisson, one per "
+                        + "pipeline every %d min on average (at least %.2f/s per account); sandbox clock at real speed. "
+                        + "Latencies pool every account of a size; requests/min is per account; throttled, errors "
+                        + "shown and stale pipelines add up all accounts of a size.%n%n", config.budget(), config.quota(),
+                config.replicas(), config.window().toSeconds(), config.warmUp().toSeconds(),
+                config.pushEvery().toMinutes(),
+                config.minPushesPerSecond()));
+        md.append("| pipelines | poller | approvals | seen | p50 | p95 | max | requests/min | throttled | "
+                + "errors shown | stale pipelines | first sweep |\n");
+        md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (WatcherBenchmark.Row row : rows) {
+            md.append(String.format(Locale.ROOT, "| %d | %s | %d | %d | %s | %s | %s | %.0f | %d | %d | %d | %.0f s |%n",
+                    row.pipelines(), row.poller(), row.approvals(), row.detected(), seconds(row.p50()),
+                    seconds(row.p95()), seconds(row.max()), row.requestsPerMinute(), row.throttledRequests(),
+                    row.surfacedErrors(), row.stalePipelines(), row.initialSweepSeconds()));
+        }
+        md.append("\n| pipelines | p95 round-robin / p95 Tollgate |\n|---:|---:|\n");
+        for (int i = 0; i + 1 < rows.size(); i += 2) {
+            WatcherBenchmark.Row tollgate = rows.get(i);
+            WatcherBenchmark.Row naive = rows.get(i + 1);
+            md.append(String.format(Locale.ROOT, "| %d | %s |%n", tollgate.pipelines(),
+                    tollgate.p95() == null || naive.p95() == null || tollgate.p95() == 0 ? "n/a"
+                            : String.format(Locale.ROOT, "%.1f×", naive.p95() / tollgate.p95())));
+        }
+        return md.toString();
+    }
+
+    private static String seconds(Double value) {
+        return value == null ? "–" : String.format(Locale.ROOT, "%.1f s", value);
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.printf(Locale.ROOT, "[bench] " + format + "%n", args);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.tollgate.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class AttentionTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+    private static final Duration RECENT = Duration.ofMinutes(15);
+
+    @Test
+    void aBuildRunningTowardsAnApprovalComesFirst() {
+        assertThat(Attention.of(PipelineStates.building("a"), null, NOW, RECENT)).isEqualTo(Attention.BEFORE_APPROVAL);
+    }
+
+    @Test
+    void aWaitingApprovalAwaitsADecision() {
+        assertThat(Attention.of(PipelineStates.awaitingApproval("a"), null, NOW, RECENT))
+                .isEqualTo(Attention.AWAITING_DECISION);
+    }
+
+    @Test
+    void anExecutionHeldBehindAWaitingApprovalWaitsForThatDecision() {
+        assertThat(Attention.of(PipelineStates.heldBehindWaitingApproval("a"), null, NOW, RECENT))
+                .isEqualTo(Attention.AWAITING_DECISION);
+    }
+
+    @Test
+    void aDeployPastTheApprovalIsMerelyRunning() {
+        assertThat(Attention.of(PipelineStates.deploying("a"), null, NOW, RECENT)).isEqualTo(Attention.RUNNING);
+    }
+
+    @Test
+    void aPipelineThatFinishedMinutesAgoIsRecentlyActive() {
+        assertThat(Attention.of(PipelineStates.finishedAt("a", NOW.minusSeconds(300)), null, NOW, RECENT))
+                .isEqualTo(Attention.RECENTLY_ACTIVE);
+    }
+
+    @Test
+    void aPipelineSeenChangingLatelyIsRecentlyActiveEvenIfItsRunsAreOld() {
+        assertThat(Attention.of(PipelineStates.idle("a"), NOW.minusSeconds(60), NOW, RECENT))
+                .isEqualTo(Attention.RECENTLY_ACTIVE);
+    }
+
+    @Test
+    void aPipelineQuietForLongerThanTheWindowIsIdle() {
+        assertThat(Attention.of(PipelineStates.idle("a"), NOW.minus(RECENT).minusSeconds(1), NOW, RECENT))
+                .isEqualTo(Attention.IDLE);
+    }
+}
