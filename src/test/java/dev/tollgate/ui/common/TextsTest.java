@@ -41,6 +41,8 @@ class TextsTest {
         assertThat(french.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
         for (String key : english.stringPropertyNames()) {
             assertThat(placeholders(french.getProperty(key))).as(key).isEqualTo(placeholders(english.getProperty(key)));
+            // Texts formats with String.format: a MessageFormat {0} would show as is.
+            assertThat(english.getProperty(key) + french.getProperty(key)).as(key).doesNotContainPattern("\\{\\d+}");
         }
     }
 
