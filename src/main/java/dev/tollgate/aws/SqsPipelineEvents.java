@@ -108,12 +108,15 @@ public final class SqsPipelineEvents implements AutoCloseable {
             }
             return;
         } catch (RuntimeException e) {
+            if (closed) {
+                // The client was closed under a receive (sign-out, exit): nothing went wrong.
+                return;
+            }
             // Never let the push thread die on a surprise: polling is the safety net, push mode retries.
             LOG.error("Push mode: unexpected failure while receiving from {}", queueUrl, e);
-            if (!closed) {
-                setListening(false);
-                next(pause());
-            }
+            setListening(false);
+            failuresInARow++;
+            next(pause());
             return;
         }
         if (closed) {
@@ -125,7 +128,15 @@ public final class SqsPipelineEvents implements AutoCloseable {
         failuresInARow = 0;
         queueMissingReported = false;
         setListening(true);
-        handle(messages);
+        try {
+            handle(messages);
+        } catch (RuntimeException e) {
+            if (closed) {
+                return;
+            }
+            // Unread messages come back after their visibility timeout; the loop itself must go on.
+            LOG.error("Push mode: unexpected failure while handling messages from {}", queueUrl, e);
+        }
         next(Duration.ZERO);
     }
 

@@ -86,6 +86,7 @@ public final class PipelineWatcher implements PipelineEvents, AutoCloseable {
         synchronized (lock) {
             plan.listening(listening);
         }
+        listener.pushModeChanged(listening);
     }
 
     /** The Refresh button: lists again and asks every pipeline, the one on screen first. */
