@@ -8,12 +8,21 @@ import java.util.Optional;
 /**
  * Everything Tollgate knows about one pipeline at one moment: its declaration joined with its state.
  * Immutable; a newer snapshot replaces it whole.
+ *
+ * @param variables the pipeline-level variables it declares (V2 pipelines), in declared order
  */
-public record PipelineSnapshot(String name, int version, String executionMode, List<Stage> stages, Instant fetchedAt) {
+public record PipelineSnapshot(String name, int version, String executionMode, List<Stage> stages, Instant fetchedAt,
+        List<PipelineVariable> variables) {
 
     public PipelineSnapshot {
         stages = List.copyOf(stages);
         executionMode = executionMode == null ? "SUPERSEDED" : executionMode;
+        variables = variables == null ? List.of() : List.copyOf(variables);
+    }
+
+    /** A pipeline that declares no variables. */
+    public PipelineSnapshot(String name, int version, String executionMode, List<Stage> stages, Instant fetchedAt) {
+        this(name, version, executionMode, stages, fetchedAt, List.of());
     }
 
     /** Every manual approval of this pipeline that waits for a decision now, in stage order. */
@@ -73,7 +82,8 @@ public record PipelineSnapshot(String name, int version, String executionMode, L
     /**
      * The status of the newest execution as far as GetPipelineState tells it: in progress while any of its
      * stages runs or it is held before a stage, failed or stopped where one of its stages ended so, succeeded
-     * once its last stage succeeded.
+     * once its last stage succeeded. A rollback that took a stage's place after it is newer still (AWS lists
+     * it first) and went no further: its status is the headline.
      */
     public Status headline() {
         Optional<String> latestId = latestExecutionId();
@@ -87,6 +97,10 @@ public record PipelineSnapshot(String name, int version, String executionMode, L
                 return Status.fromWire("InProgress");
             }
             Optional<Stage.StageRun> run = stage.latest().filter(r -> id.equals(r.pipelineExecutionId()));
+            Optional<Stage.StageRun> rollback = stage.latest().filter(Stage.StageRun::rollback);
+            if (run.isEmpty() && rollback.isPresent() && lastOfItsStages != Status.NOT_RUN && !ranLater(stage, id)) {
+                return rollback.get().status();
+            }
             if (run.isEmpty()) {
                 continue;
             }
@@ -99,6 +113,12 @@ public record PipelineSnapshot(String name, int version, String executionMode, L
         boolean reachedLastStage = stages.get(stages.size() - 1).latest()
                 .filter(r -> id.equals(r.pipelineExecutionId())).isPresent();
         return reachedLastStage ? lastOfItsStages : Status.fromWire("InProgress");
+    }
+
+    private boolean ranLater(Stage stage, String executionId) {
+        return stages.subList(stages.indexOf(stage) + 1, stages.size()).stream()
+                .anyMatch(later -> later.latest().filter(r -> executionId.equals(r.pipelineExecutionId())).isPresent()
+                        || later.heldExecutionId().filter(executionId::equals).isPresent());
     }
 
     /** Stages whose inbound transition is disabled, in order. */
