@@ -11,6 +11,7 @@ import dev.tollgate.pipeline.ApprovalRequest;
 import dev.tollgate.pipeline.PipelineGateway;
 import dev.tollgate.pipeline.PipelineSnapshot;
 import dev.tollgate.pipeline.PipelineSummary;
+import dev.tollgate.pipeline.PipelineVariable;
 import dev.tollgate.pipeline.Revision;
 import dev.tollgate.pipeline.Stage;
 import dev.tollgate.pipeline.Status;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +41,7 @@ import software.amazon.awssdk.services.codepipeline.model.ApprovalStatus;
 import software.amazon.awssdk.services.codepipeline.model.GetPipelineStateResponse;
 import software.amazon.awssdk.services.codepipeline.model.PipelineDeclaration;
 import software.amazon.awssdk.services.codepipeline.model.PutApprovalResultResponse;
+import software.amazon.awssdk.services.codepipeline.model.ResolvedPipelineVariable;
 import software.amazon.awssdk.services.codepipeline.model.StageDeclaration;
 import software.amazon.awssdk.services.codepipeline.model.StageExecution;
 import software.amazon.awssdk.services.codepipeline.model.StageState;
@@ -118,7 +121,8 @@ public final class CodePipelineGateway implements PipelineGateway {
                     execution.executionModeAsString(),
                     execution.executionTypeAsString(),
                     null,
-                    null);
+                    null,
+                    resolvedVariables(execution.variables()));
         } catch (SdkException e) {
             throw AwsErrors.translate("Could not load execution " + executionId + " of " + pipelineName, e);
         }
@@ -165,6 +169,13 @@ public final class CodePipelineGateway implements PipelineGateway {
         } catch (SdkException e) {
             throw AwsErrors.translate("Could not find what " + stageName + " of " + pipelineName + " runs today", e);
         }
+    }
+
+    private static Map<String, String> resolvedVariables(List<ResolvedPipelineVariable> variables) {
+        Map<String, String> resolved = new LinkedHashMap<>();
+        variables.stream().filter(v -> v.name() != null && v.resolvedValue() != null)
+                .forEach(v -> resolved.put(v.name(), v.resolvedValue()));
+        return resolved;
     }
 
     private static Revision toRevision(ArtifactRevision revision) {
@@ -223,8 +234,12 @@ public final class CodePipelineGateway implements PipelineGateway {
             first = false;
         }
         int version = state.pipelineVersion() == null ? declaration.version() : state.pipelineVersion();
+        List<PipelineVariable> variables = declaration.variables().stream()
+                .map(v -> new PipelineVariable(v.name(), Optional.ofNullable(v.defaultValue()),
+                        Optional.ofNullable(v.description())))
+                .toList();
         return new PipelineSnapshot(declaration.name(), version, declaration.executionModeAsString(), stages,
-                clock.instant());
+                clock.instant(), variables);
     }
 
     private static Stage toStage(StageDeclaration declaration, StageState state, boolean firstStage) {
@@ -238,7 +253,7 @@ public final class CodePipelineGateway implements PipelineGateway {
         Transition inbound = firstStage || state == null ? Transition.ALWAYS_ENABLED : toTransition(state.inboundTransitionState());
         Optional<Stage.StageRun> latest = Optional.ofNullable(state).map(StageState::latestExecution).map(CodePipelineGateway::toStageRun);
         Optional<String> held = Optional.ofNullable(state).map(StageState::inboundExecution).map(StageExecution::pipelineExecutionId);
-        return new Stage(declaration.name(), inbound, actions, latest, held);
+        return new Stage(declaration.name(), inbound, actions, latest, held, StageConditions.of(declaration, state));
     }
 
     private static Transition toTransition(TransitionState transition) {
@@ -250,7 +265,8 @@ public final class CodePipelineGateway implements PipelineGateway {
     }
 
     private static Stage.StageRun toStageRun(StageExecution execution) {
-        return new Stage.StageRun(execution.pipelineExecutionId(), Status.fromWire(execution.statusAsString()));
+        return new Stage.StageRun(execution.pipelineExecutionId(), Status.fromWire(execution.statusAsString()),
+                "ROLLBACK".equals(execution.typeAsString()));
     }
 
     private static Action toAction(ActionDeclaration declaration, ActionState state) {
