@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param speed     simulated seconds per real second for the default accelerated clock
  * @param seed      seeds every random choice of the simulation
  * @param demoData  whether to create the demo pipelines and their history
- * @param pipelines how many pipelines the demo has: the five hand-made ones, plus generated ones above five
+ * @param pipelines how many pipelines the demo has: the {@value #DEMO_PIPELINES} hand-made ones, plus generated
+ *                  ones above those
  * @param startAt   the simulated "now" at start; empty means the real current time
  * @param clock     a clock to use instead of the accelerated one (e.g. a {@link ManualClock} in tests)
  * @param faults    trouble to inject into AWS answers at start (changeable later through {@code /_sandbox/faults})
@@ -27,7 +28,7 @@ public record SandboxConfig(int port, double speed, long seed, boolean demoData,
     /** The events queue of the sandbox the app starts for a newcomer, so that push mode works out of the box. */
     public static final String DEMO_EVENTS_QUEUE = "tollgate-pipeline-events";
 
-    public static final int DEMO_PIPELINES = 5;
+    public static final int DEMO_PIPELINES = 6;
 
     public SandboxConfig {
         if (port < 0 || port > 65535) {

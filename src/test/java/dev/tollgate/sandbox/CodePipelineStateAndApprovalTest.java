@@ -69,7 +69,7 @@ class CodePipelineStateAndApprovalTest {
 
         assertThat(pages).isEqualTo(3);
         assertThat(names).containsExactly("billing-api", "ecs-webapp", "nightly-reports", "payments-service",
-                "storefront-bluegreen");
+                "storefront-bluegreen", "wallet-api");
         PipelineSummary ecs = client.listPipelines().pipelines().get(1);
         assertThat(ecs.version()).isEqualTo(1);
         assertThat(ecs.executionModeAsString()).isEqualTo("SUPERSEDED");

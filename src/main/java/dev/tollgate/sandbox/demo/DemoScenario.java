@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * The demo team's pipelines and what happened to them before "now": the five hand-made pipelines (from
+ * The demo team's pipelines and what happened to them before "now": the hand-made pipelines (from
  * JSON declarations in the jar) with scripted histories, plus generated pipelines in scale mode. Everything
  * is scheduled on the engine as pushes, approvals and transition changes, so the history is produced by the
  * same simulation that serves requests.
@@ -32,7 +32,7 @@ public final class DemoScenario {
     static final String RELEASE_MANAGER = "arn:aws:sts::" + ACCOUNT + ":assumed-role/ReleaseManager/";
 
     private static final List<String> DEMO_PIPELINES = List.of(
-            "ecs-webapp", "billing-api", "nightly-reports", "payments-service", "storefront-bluegreen");
+            "ecs-webapp", "billing-api", "nightly-reports", "payments-service", "storefront-bluegreen", "wallet-api");
 
     private final PipelineEngine engine;
     private final ImageRegistry images;
@@ -61,6 +61,7 @@ public final class DemoScenario {
                 case "billing-api" -> billingApi(now);
                 case "nightly-reports" -> nightlyReports(now);
                 case "payments-service" -> paymentsService(now);
+                case "wallet-api" -> walletApi(now);
                 default -> storefront(now);
             }
         }
@@ -185,6 +186,27 @@ public final class DemoScenario {
             engine.scheduleDecision(push.plus(Duration.ofMinutes(40 + random.nextInt(40))), "storefront-bluegreen",
                     "Approval", "ProductionApproval", APPROVER + history[i][2], ApprovalStatus.Approved, history[i][3]);
         }
+    }
+
+    /**
+     * A V2 pipeline with variables and stage conditions whose newest release failed to deploy: Deploy's
+     * {@code onFailure: ROLLBACK} re-deployed the release before it, so that rollback is Deploy's latest execution.
+     */
+    private void walletApi(Instant now) {
+        images.createRepository("wallet-api", now.minus(Duration.ofDays(250)));
+        String[][] history = {
+                {"Add wallet top-up limits per country", "Kwame Mensah"},
+                {"Expose balance history with cursor pagination", "Elena Petrova"},
+                {"Reconcile pending top-ups every five minutes", "Kwame Mensah"},
+                {"Bump Netty to 4.1.115", "Elena Petrova"},
+                {"Add idempotency keys to transfers", "Kwame Mensah"},
+        };
+        for (int i = 0; i < history.length; i++) {
+            Instant push = now.minus(Duration.ofHours(30L * (history.length - i) + 6));
+            engine.schedulePush(push, "wallet-api", commit(history[i][0], history[i][1], null));
+        }
+        engine.schedulePush(now.minus(Duration.ofHours(4)), "wallet-api",
+                commit("Switch card tokenisation to the new vault client", "Elena Petrova", "Deploy"));
     }
 
     private Commit commit(String message, String author, String failingAction) {

@@ -85,7 +85,7 @@ public final class DeclarationParser {
                     }
                 }
             }
-            stages.add(new StageDefinition(stageName, actions));
+            stages.add(new StageDefinition(stageName, actions, conditions(stageNode)));
         }
         String roleArn = declaration.path("roleArn").asText();
         Map<String, String> variables = new LinkedHashMap<>();
@@ -93,6 +93,22 @@ public final class DeclarationParser {
             variables.put(variable.path("name").asText(), variable.path("defaultValue").asText(""));
         }
         return new Parsed(declaration, new PipelineDefinition(name, roleArn, bucket, mode, pipelineType, stages, variables));
+    }
+
+    /** The rule names of each kind of condition; the declaration itself is kept whole for GetPipeline. */
+    private static ConditionsDefinition conditions(ObjectNode stage) {
+        JsonNode onFailure = stage.path("onFailure");
+        Optional<String> result = onFailure.hasNonNull("result") ? Optional.of(onFailure.get("result").asText()) : Optional.empty();
+        return new ConditionsDefinition(ruleNames(stage.path("beforeEntry")), ruleNames(stage.path("onSuccess")),
+                ruleNames(onFailure), result);
+    }
+
+    private static List<String> ruleNames(JsonNode conditions) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode condition : conditions.path("conditions")) {
+            condition.path("rules").forEach(rule -> names.add(rule.path("name").asText()));
+        }
+        return names;
     }
 
     private static ActionDefinition action(ObjectNode node) {

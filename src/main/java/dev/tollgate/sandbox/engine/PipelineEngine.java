@@ -228,13 +228,27 @@ public final class PipelineEngine {
             Shapes.TransitionState transition = first ? null : new Shapes.TransitionState(slot.inboundEnabled,
                     slot.lastChangedBy, slot.lastChangedAt, slot.inboundEnabled ? null : slot.disabledReason);
             Shapes.StageExecution latest = slot.latest == null ? null
-                    : new Shapes.StageExecution(slot.latest.run.id, slot.latest.status.name(), "STANDARD");
+                    : new Shapes.StageExecution(slot.latest.run.id, slot.latest.status.name(), slot.latest.run.executionType());
             Shapes.RetryStageMetadata retry = slot.latest == null || slot.latest.manualRetryAttempt == 0 ? null
                     : new Shapes.RetryStageMetadata(slot.latest.manualRetryAttempt, "ManualStageRetry");
-            stages.add(new Shapes.StageState(stage.name(), inbound, inboundList, transition, actions, latest, retry));
+            stages.add(new Shapes.StageState(stage.name(), inbound, inboundList, transition, actions, latest,
+                    conditionState(slot, ConditionCheck.Kind.BEFORE_ENTRY), conditionState(slot, ConditionCheck.Kind.ON_SUCCESS),
+                    conditionState(slot, ConditionCheck.Kind.ON_FAILURE), retry));
             first = false;
         }
         return new Shapes.PipelineState(p.definition.name(), p.version, stages, p.created, p.updated);
+    }
+
+    /** A declared condition's latest evaluation; absent until the stage first evaluated that kind. */
+    private static Shapes.StageConditionState conditionState(StageSlot slot, ConditionCheck.Kind kind) {
+        ConditionCheck check = slot.conditionChecks.get(kind);
+        if (check == null) {
+            return null;
+        }
+        List<Shapes.RuleState> rules = check.rules().stream().map(rule -> new Shapes.RuleState(rule.ruleName(),
+                new Shapes.RuleExecution(rule.ruleExecutionId(), rule.status(), null, check.at()))).toList();
+        return new Shapes.StageConditionState(new Shapes.StageConditionsExecution(check.status(), null),
+                List.of(new Shapes.ConditionState(new Shapes.ConditionExecution(check.status(), null, check.at()), rules)));
     }
 
     private Shapes.ActionState actionState(ActionDefinition action, ActionRun run) {
@@ -276,7 +290,7 @@ public final class PipelineEngine {
     public synchronized Shapes.PipelineExecution getPipelineExecution(String name, String executionId) {
         PipelineRun run = run(pipeline(name), executionId);
         List<Shapes.ArtifactRevision> revisions = new ArrayList<>();
-        ActionRun source = sourceAction(run);
+        ActionRun source = sourceAction(origin(run));
         if (source != null) {
             Commit commit = run.commit;
             String summary = SourceBehavior.revisionSummary(source.action, commit);
@@ -288,7 +302,8 @@ public final class PipelineEngine {
         List<Shapes.ResolvedPipelineVariable> variables = run.variables.isEmpty() ? null : run.variables.entrySet().stream()
                 .map(e -> new Shapes.ResolvedPipelineVariable(e.getKey(), e.getValue())).toList();
         return new Shapes.PipelineExecution(run.pipeline.definition.name(), run.pipelineVersion, run.id, run.status,
-                run.statusSummary, revisions, variables, run.trigger, run.definition.executionMode(), "STANDARD");
+                run.statusSummary, revisions, variables, run.trigger, run.definition.executionMode(), run.executionType(),
+                rollbackMetadata(run));
     }
 
     /** Action executions newest first, for the whole pipeline or one execution. */
@@ -308,7 +323,7 @@ public final class PipelineEngine {
 
     private Shapes.PipelineExecutionSummary summary(PipelineRun run) {
         List<Shapes.SourceRevision> sources = new ArrayList<>();
-        ActionRun source = sourceAction(run);
+        ActionRun source = sourceAction(origin(run));
         if (source != null) {
             sources.add(new Shapes.SourceRevision(source.action.name(), run.commit.id(),
                     SourceBehavior.revisionSummary(source.action, run.commit),
@@ -317,7 +332,17 @@ public final class PipelineEngine {
         return new Shapes.PipelineExecutionSummary(run.id, run.status, run.statusSummary, run.startTime,
                 run.lastUpdateTime, sources, run.trigger,
                 run.stopReason == null ? null : new Shapes.StopExecutionTrigger(run.stopReason),
-                run.definition.executionMode(), "STANDARD");
+                run.definition.executionMode(), run.executionType(), rollbackMetadata(run));
+    }
+
+    private static Shapes.PipelineRollbackMetadata rollbackMetadata(PipelineRun run) {
+        return run.isRollback() ? new Shapes.PipelineRollbackMetadata(run.rollbackTarget) : null;
+    }
+
+    /** The execution whose source revisions a run carries: a rollback carries its target's. */
+    private static PipelineRun origin(PipelineRun run) {
+        PipelineRun target = run.isRollback() ? run.pipeline.runsById.get(run.rollbackTarget) : null;
+        return target == null ? run : target;
     }
 
     private Shapes.ActionExecutionDetail detail(ActionRun a) {
@@ -458,6 +483,7 @@ public final class PipelineEngine {
         slot.latest = stageRun;
         run.lastUpdateTime = ctx.now();
         announce(stageRun, StateChange.State.STARTED);
+        check(run, slot, ConditionCheck.Kind.BEFORE_ENTRY, stageRun.stage.conditions().beforeEntryRules());
         startGroup(stageRun);
     }
 
@@ -557,11 +583,14 @@ public final class PipelineEngine {
             default -> StateChange.State.FAILED;
         });
         StageSlot slot = p.slot(stageRun.stage.name());
+        ConditionsDefinition conditions = stageRun.stage.conditions();
         if (slot != null) {
             slot.occupants.remove(run);
         }
         if (status == StageExecutionStatus.Succeeded) {
-            if (run.stageIndex + 1 < run.definition.stages().size()) {
+            check(run, slot, ConditionCheck.Kind.ON_SUCCESS, conditions.onSuccessRules());
+            // A rollback execution runs the rolled-back stage only.
+            if (run.stageIndex + 1 < run.definition.stages().size() && !run.isRollback()) {
                 arrive(run, run.stageIndex + 1);
             } else {
                 finishRun(run, PipelineExecutionStatus.Succeeded, null);
@@ -570,10 +599,57 @@ public final class PipelineEngine {
             finishRun(run, PipelineExecutionStatus.Stopped, null);
         } else {
             finishRun(run, PipelineExecutionStatus.Failed, null);
+            check(run, slot, ConditionCheck.Kind.ON_FAILURE, conditions.onFailureRules());
+            if (slot != null && conditions.rollsBackOnFailure() && !run.isRollback()) {
+                rollBack(run, slot);
+            }
         }
         if (slot != null) {
             admit(p, slot);
         }
+    }
+
+    /**
+     * Evaluates a stage's condition of one kind, if declared. The sandbox has no alarms, deployment windows or
+     * Lambda functions to ask, so every rule passes at once; a rollback execution evaluates no conditions.
+     */
+    private void check(PipelineRun run, StageSlot slot, ConditionCheck.Kind kind, List<String> rules) {
+        if (slot == null || rules.isEmpty() || run.isRollback()) {
+            return;
+        }
+        List<ConditionCheck.RuleCheck> checks = rules.stream()
+                .map(rule -> new ConditionCheck.RuleCheck(rule, ctx.ids.uuid(), "Succeeded")).toList();
+        slot.conditionChecks.put(kind, new ConditionCheck(kind, "Succeeded", ctx.now(), checks));
+    }
+
+    /**
+     * What {@code onFailure: ROLLBACK} does: a new execution of type ROLLBACK enters the failed stage at once
+     * with the artifacts and variables of the last execution that succeeded in it, and ends with that stage.
+     * Without such an execution there is nothing to go back to and the failure stands.
+     */
+    private void rollBack(PipelineRun failed, StageSlot slot) {
+        PipelineRecord p = failed.pipeline;
+        PipelineRun target = null;
+        for (int i = p.runs.size() - 1; i >= 0 && target == null; i--) {
+            PipelineRun candidate = p.runs.get(i);
+            if (candidate != failed && !candidate.isRollback() && candidate.succeededIn(slot.name)) {
+                target = candidate;
+            }
+        }
+        int index = p.definition.indexOf(slot.name);
+        if (target == null || index < 0) {
+            return;
+        }
+        PipelineRun rollback = new PipelineRun(ctx.ids.uuid(), p, new Trigger("AutomatedRollback", failed.id),
+                target.commit, ctx.now(), target.id);
+        rollback.variables.putAll(target.variables);
+        rollback.artifacts.putAll(target.artifacts);
+        p.runs.add(rollback);
+        p.runsById.put(rollback.id, rollback);
+        announce(rollback, StateChange.State.STARTED);
+        rollback.stageIndex = index;
+        // It restores the stage the failure left: it goes in ahead of any execution waiting at the door.
+        enter(rollback, slot);
     }
 
     private void finishRun(PipelineRun run, PipelineExecutionStatus status, String summary) {

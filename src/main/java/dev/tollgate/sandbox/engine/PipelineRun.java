@@ -17,6 +17,8 @@ final class PipelineRun {
     final Trigger trigger;
     final Commit commit;
     final Instant startTime;
+    /** For a rollback execution, the earlier execution whose artifacts it deploys again; null otherwise. */
+    final String rollbackTarget;
     PipelineExecutionStatus status = PipelineExecutionStatus.InProgress;
     String statusSummary;
     String stopReason;
@@ -30,7 +32,13 @@ final class PipelineRun {
     final Map<String, ArtifactLocation> artifacts = new LinkedHashMap<>();
 
     PipelineRun(String id, PipelineRecord pipeline, Trigger trigger, Commit commit, Instant startTime) {
+        this(id, pipeline, trigger, commit, startTime, null);
+    }
+
+    PipelineRun(String id, PipelineRecord pipeline, Trigger trigger, Commit commit, Instant startTime,
+                String rollbackTarget) {
         this.id = id;
+        this.rollbackTarget = rollbackTarget;
         this.pipeline = pipeline;
         this.definition = pipeline.definition;
         this.pipelineVersion = pipeline.version;
@@ -38,6 +46,15 @@ final class PipelineRun {
         this.commit = commit;
         this.startTime = startTime;
         this.lastUpdateTime = startTime;
+    }
+
+    boolean isRollback() {
+        return rollbackTarget != null;
+    }
+
+    /** The model's ExecutionType. */
+    String executionType() {
+        return isRollback() ? "ROLLBACK" : "STANDARD";
     }
 
     StageDefinition currentStage() {

@@ -29,7 +29,30 @@ public final class Shapes {
 
     public record StageState(String stageName, StageExecution inboundExecution, List<StageExecution> inboundExecutions,
                              TransitionState inboundTransitionState, List<ActionState> actionStates,
-                             StageExecution latestExecution, RetryStageMetadata retryStageMetadata) {
+                             StageExecution latestExecution, StageConditionState beforeEntryConditionState,
+                             StageConditionState onSuccessConditionState, StageConditionState onFailureConditionState,
+                             RetryStageMetadata retryStageMetadata) {
+    }
+
+    public record StageConditionState(StageConditionsExecution latestExecution, List<ConditionState> conditionStates) {
+    }
+
+    public record StageConditionsExecution(String status, String summary) {
+    }
+
+    public record ConditionState(ConditionExecution latestExecution, List<RuleState> ruleStates) {
+    }
+
+    public record ConditionExecution(String status, String summary, Instant lastStatusChange) {
+    }
+
+    public record RuleState(String ruleName, RuleExecution latestExecution) {
+    }
+
+    public record RuleExecution(String ruleExecutionId, String status, String summary, Instant lastStatusChange) {
+    }
+
+    public record PipelineRollbackMetadata(String rollbackTargetPipelineExecutionId) {
     }
 
     public record RetryStageMetadata(int manualStageRetryAttempt, String latestRetryTrigger) {
@@ -60,7 +83,7 @@ public final class Shapes {
                                            String statusSummary, Instant startTime, Instant lastUpdateTime,
                                            List<SourceRevision> sourceRevisions, Trigger trigger,
                                            StopExecutionTrigger stopTrigger, ExecutionMode executionMode,
-                                           String executionType) {
+                                           String executionType, PipelineRollbackMetadata rollbackMetadata) {
     }
 
     public record SourceRevision(String actionName, String revisionId, String revisionSummary, String revisionUrl) {
@@ -73,7 +96,8 @@ public final class Shapes {
                                     PipelineExecutionStatus status, String statusSummary,
                                     List<ArtifactRevision> artifactRevisions,
                                     List<ResolvedPipelineVariable> variables, Trigger trigger,
-                                    ExecutionMode executionMode, String executionType) {
+                                    ExecutionMode executionMode, String executionType,
+                                    PipelineRollbackMetadata rollbackMetadata) {
     }
 
     public record ArtifactRevision(String name, String revisionId, String revisionChangeIdentifier,

@@ -5,10 +5,15 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /** One stage of a pipeline, as declared. */
-public record StageDefinition(String name, List<ActionDefinition> actions) {
+public record StageDefinition(String name, List<ActionDefinition> actions, ConditionsDefinition conditions) {
 
     public StageDefinition {
         actions = List.copyOf(actions);
+        conditions = conditions == null ? ConditionsDefinition.NONE : conditions;
+    }
+
+    public StageDefinition(String name, List<ActionDefinition> actions) {
+        this(name, actions, ConditionsDefinition.NONE);
     }
 
     public Optional<ActionDefinition> action(String actionName) {

@@ -2,6 +2,7 @@ package dev.tollgate.sandbox.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ final class StageSlot {
     final List<PipelineRun> occupants = new ArrayList<>();
     StageRun latest;
     final Map<String, ActionRun> latestActions = new HashMap<>();
+    /** The latest evaluation of each kind of condition the stage declares. */
+    final Map<ConditionCheck.Kind, ConditionCheck> conditionChecks = new EnumMap<>(ConditionCheck.Kind.class);
 
     StageSlot(String name) {
         this.name = name;

@@ -72,7 +72,7 @@ class BoardViewModelTest {
         BoardViewModel board = polled(board(FavouritesStore.inMemory()));
 
         assertThat(visible(board)).containsExactly("billing-api", "ecs-webapp", "nightly-reports", "payments-service",
-                "storefront-bluegreen");
+                "storefront-bluegreen", "wallet-api");
         assertThat(row(board, "ecs-webapp").pendingApprovals()).isEqualTo(1);
         PipelineRow payments = row(board, "payments-service");
         assertThat(payments.disabledTransitions()).isEqualTo(1);
@@ -80,7 +80,7 @@ class BoardViewModelTest {
         assertThat(payments.stages().get(2).gateClosed()).isTrue();
         assertThat(payments.stages().get(2).holdsExecution()).isTrue();
         assertThat(payments.lastChange()).isNotNull();
-        assertThat(board.summaryProperty().get()).isEqualTo("5 pipelines");
+        assertThat(board.summaryProperty().get()).isEqualTo("6 pipelines");
         assertThat(board.waitingApprovalsProperty().get()).isEqualTo(1);
     }
 
@@ -103,10 +103,10 @@ class BoardViewModelTest {
         board.searchProperty().set("PAY serv");
 
         assertThat(visible(board)).containsExactly("payments-service");
-        assertThat(board.summaryProperty().get()).isEqualTo("1 of 5 pipelines");
+        assertThat(board.summaryProperty().get()).isEqualTo("1 of 6 pipelines");
         assertThat(board.filtersActiveProperty().get()).isTrue();
         board.clearFilters();
-        assertThat(visible(board)).hasSize(5);
+        assertThat(visible(board)).hasSize(6);
     }
 
     @Test
@@ -132,7 +132,7 @@ class BoardViewModelTest {
         board.sortProperty().set(BoardViewModel.Sort.ATTENTION);
 
         assertThat(visible(board)).containsExactly("nightly-reports", "ecs-webapp", "payments-service", "billing-api",
-                "storefront-bluegreen");
+                "storefront-bluegreen", "wallet-api");
     }
 
     @Test
@@ -150,14 +150,14 @@ class BoardViewModelTest {
         Path file = dataDirectory.resolve("favourites.json");
         BoardViewModel board = polled(board(FavouritesStore.load(file, Runnable::run)));
 
-        board.togglePinned("storefront-bluegreen");
+        board.togglePinned("wallet-api");
 
-        assertThat(visible(board)).first().isEqualTo("storefront-bluegreen");
+        assertThat(visible(board)).first().isEqualTo("wallet-api");
         BoardViewModel afterRestart = polled(board(FavouritesStore.load(file, Runnable::run)));
-        assertThat(visible(afterRestart)).first().isEqualTo("storefront-bluegreen");
-        afterRestart.togglePinned("storefront-bluegreen");
-        assertThat(visible(afterRestart)).last().isEqualTo("storefront-bluegreen");
-        assertThat(visible(polled(board(FavouritesStore.load(file, Runnable::run))))).last().isEqualTo("storefront-bluegreen");
+        assertThat(visible(afterRestart)).first().isEqualTo("wallet-api");
+        afterRestart.togglePinned("wallet-api");
+        assertThat(visible(afterRestart)).last().isEqualTo("wallet-api");
+        assertThat(visible(polled(board(FavouritesStore.load(file, Runnable::run))))).last().isEqualTo("wallet-api");
     }
 
     @Test
