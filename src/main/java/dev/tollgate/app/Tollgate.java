@@ -128,7 +128,7 @@ public final class Tollgate implements AutoCloseable {
         this.review = new ApprovalReviewViewModel(pipelines, releases, tasks, dialogs, drafts, poller::refreshNow,
                 () -> Optional.ofNullable(connection.identityProperty().get()));
         PipelineCommands commands = new CodePipelineCommands(clients.codePipeline());
-        this.graph = new PipelineGraphViewModel(commands, tasks, dialogs, poller::refreshNow);
+        this.graph = new PipelineGraphViewModel(commands, pipelines, tasks, dialogs, poller::refreshNow);
         this.freeze = new ChangeFreezeViewModel(commands, tasks, dialogs, poller::refreshNow, board);
         // History reads and image lookups get threads of their own: a long export or a fast scroll must never
         // delay an approval being sent.

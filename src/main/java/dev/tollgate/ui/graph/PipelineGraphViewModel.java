@@ -1,7 +1,9 @@
 package dev.tollgate.ui.graph;
 
 import dev.tollgate.pipeline.PipelineCommands;
+import dev.tollgate.pipeline.PipelineGateway;
 import dev.tollgate.pipeline.PipelineSnapshot;
+import dev.tollgate.pipeline.PipelineVariable;
 import dev.tollgate.pipeline.RetryMode;
 import dev.tollgate.pipeline.Stage;
 import dev.tollgate.pipeline.Status;
@@ -13,8 +15,13 @@ import dev.tollgate.ui.common.BackgroundTasks;
 import dev.tollgate.ui.common.DialogService;
 import dev.tollgate.ui.common.TextQuestion;
 import dev.tollgate.ui.common.Texts;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.binding.BooleanBinding;
@@ -30,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * reason AWS accepts), retry a failed stage, stop a running execution, release a change. Each command is
  * confirmed, runs off the UI thread, reports its outcome as a sentence, and refreshes the pipeline at once.
  * One command at a time: a second click while one runs is ignored, and the view shows what runs.
+ * For a pipeline that declares variables, it also reads the values the newest execution ran with.
  */
 public final class PipelineGraphViewModel {
 
@@ -40,7 +48,21 @@ public final class PipelineGraphViewModel {
         public enum Kind { DONE, FAILED }
     }
 
+    /**
+     * A declared variable as shown: the value the newest execution resolved, or else its default (absent when it
+     * declares none).
+     *
+     * @param execution the execution the value belongs to; empty for a pipeline that never ran
+     */
+    public record VariableValue(String name, Optional<String> value, boolean resolved, Optional<String> description,
+            Optional<String> execution) {
+    }
+
+    /** Executions whose variables stay known: enough to switch back and forth between a few pipelines. */
+    private static final int REMEMBERED_EXECUTIONS = 32;
+
     private final PipelineCommands commands;
+    private final PipelineGateway pipelines;
     private final BackgroundTasks tasks;
     private final DialogService dialogs;
     private final Consumer<String> refreshPipeline;
@@ -49,10 +71,20 @@ public final class PipelineGraphViewModel {
     private final ReadOnlyStringWrapper running = new ReadOnlyStringWrapper(this, "running");
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
     private final BooleanBinding busy = running.isNotNull();
+    private final ReadOnlyObjectWrapper<List<VariableValue>> variables = new ReadOnlyObjectWrapper<>(this, "variables", List.of());
+    /** What each execution resolved its variables to, by execution id: they never change once it started. */
+    private final Map<String, Map<String, String>> resolvedVariables = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Map<String, String>> eldest) {
+            return size() > REMEMBERED_EXECUTIONS;
+        }
+    };
+    private final Set<String> readingVariables = new HashSet<>();
 
-    public PipelineGraphViewModel(PipelineCommands commands, BackgroundTasks tasks, DialogService dialogs,
-            Consumer<String> refreshPipeline) {
+    public PipelineGraphViewModel(PipelineCommands commands, PipelineGateway pipelines, BackgroundTasks tasks,
+            DialogService dialogs, Consumer<String> refreshPipeline) {
         this.commands = Objects.requireNonNull(commands);
+        this.pipelines = Objects.requireNonNull(pipelines);
         this.tasks = Objects.requireNonNull(tasks);
         this.dialogs = Objects.requireNonNull(dialogs);
         this.refreshPipeline = Objects.requireNonNull(refreshPipeline);
@@ -65,6 +97,51 @@ public final class PipelineGraphViewModel {
             outcome.set(null);
         }
         snapshot.set(next);
+        showVariables(next);
+    }
+
+    /**
+     * Declared defaults at once, then the newest execution's own values once read. GetPipelineState does not
+     * carry them, so they take one GetPipelineExecution per execution, and only for the pipeline on screen.
+     */
+    private void showVariables(PipelineSnapshot shown) {
+        if (shown == null || shown.variables().isEmpty()) {
+            variables.set(List.of());
+            return;
+        }
+        Optional<String> execution = shown.latestExecutionId();
+        Map<String, String> resolved = execution.map(resolvedVariables::get).orElse(Map.of());
+        variables.set(shown.variables().stream().map(variable -> valueOf(variable, resolved, execution)).toList());
+        if (execution.isPresent() && !resolvedVariables.containsKey(execution.get())) {
+            readVariables(shown.name(), execution.get());
+        }
+    }
+
+    private static VariableValue valueOf(PipelineVariable variable, Map<String, String> resolved, Optional<String> execution) {
+        String value = resolved.get(variable.name());
+        return new VariableValue(variable.name(), value == null ? variable.defaultValue() : Optional.of(value),
+                value != null, variable.description(), execution);
+    }
+
+    private void readVariables(String pipeline, String executionId) {
+        if (!readingVariables.add(executionId)) {
+            return;
+        }
+        tasks.submit(() -> pipelines.execution(pipeline, executionId).variables())
+                .onSuccess(values -> {
+                    readingVariables.remove(executionId);
+                    resolvedVariables.put(executionId, values);
+                    PipelineSnapshot shown = snapshot.get();
+                    if (shown != null && shown.name().equals(pipeline)) {
+                        showVariables(shown);
+                    }
+                })
+                .onFailure(error -> {
+                    // The defaults stay on screen; the next snapshot of this pipeline asks again.
+                    readingVariables.remove(executionId);
+                    LOG.warn("Could not read the variables of execution {} of {}: {}", executionId, pipeline,
+                            Texts.problemOf(error));
+                });
     }
 
     /** The approver has read the outcome. */
@@ -297,5 +374,10 @@ public final class PipelineGraphViewModel {
 
     public ReadOnlyObjectProperty<Outcome> outcomeProperty() {
         return outcome.getReadOnlyProperty();
+    }
+
+    /** The shown pipeline's declared variables in declared order; empty when it declares none. */
+    public ReadOnlyObjectProperty<List<VariableValue>> variablesProperty() {
+        return variables.getReadOnlyProperty();
     }
 }

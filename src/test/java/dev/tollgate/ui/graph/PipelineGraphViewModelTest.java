@@ -1,6 +1,7 @@
 package dev.tollgate.ui.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tollgate.aws.AwsClients;
 import dev.tollgate.aws.CodePipelineCommands;
@@ -14,15 +15,19 @@ import dev.tollgate.pipeline.StopMode;
 import dev.tollgate.sandbox.ManualClock;
 import dev.tollgate.sandbox.Sandbox;
 import dev.tollgate.sandbox.SandboxConfig;
+import dev.tollgate.sandbox.fault.FaultConfig;
 import dev.tollgate.ui.common.BackgroundTasks;
+import dev.tollgate.ui.graph.PipelineGraphViewModel.VariableValue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.codepipeline.model.PipelineVariableDeclaration;
 
 /** The graph's commands over the real SDK against the sandbox, every background task inline. */
 class PipelineGraphViewModelTest {
@@ -39,7 +44,7 @@ class PipelineGraphViewModelTest {
         sandbox = Sandbox.start(SandboxConfig.defaults().withClock(new ManualClock(Instant.parse("2026-11-24T09:00:00Z"))));
         clients = new AwsClients(ConnectionSettings.sandbox(sandbox.endpoint()));
         gateway = new CodePipelineGateway(clients.codePipeline(), Clock.systemUTC());
-        graph = new PipelineGraphViewModel(new CodePipelineCommands(clients.codePipeline()),
+        graph = new PipelineGraphViewModel(new CodePipelineCommands(clients.codePipeline()), gateway,
                 new BackgroundTasks(Runnable::run, Runnable::run), dialogs, refreshed::add);
     }
 
@@ -206,7 +211,7 @@ class PipelineGraphViewModelTest {
     @Test
     void ignoresASecondCommandWhileOneRuns() {
         List<Runnable> queued = new ArrayList<>();
-        PipelineGraphViewModel slow = new PipelineGraphViewModel(new CodePipelineCommands(clients.codePipeline()),
+        PipelineGraphViewModel slow = new PipelineGraphViewModel(new CodePipelineCommands(clients.codePipeline()), gateway,
                 new BackgroundTasks(queued::add, Runnable::run), dialogs, refreshed::add);
         slow.show(gateway.snapshot("billing-api"));
 
@@ -218,5 +223,90 @@ class PipelineGraphViewModelTest {
         assertThat(dialogs.confirmations).hasSize(1);
         queued.forEach(Runnable::run);
         assertThat(slow.busyProperty().get()).isFalse();
+    }
+
+    // ------------------------------------------------------------------ variables of V2 pipelines
+
+    private String startWallet(String variable, String value) {
+        return clients.codePipeline().startPipelineExecution(b -> b.name("wallet-api")
+                .variables(v -> v.name(variable).value(value))).pipelineExecutionId();
+    }
+
+    @Test
+    void showsTheValuesTheNewestExecutionRanWithInDeclaredOrder() {
+        String started = startWallet("CANARY_PERCENT", "25");
+
+        show("wallet-api");
+
+        assertThat(graph.variablesProperty().get()).extracting(VariableValue::name, VariableValue::value, VariableValue::resolved)
+                .containsExactly(tuple("DEPLOY_ENV", Optional.of("production"), true),
+                        tuple("CANARY_PERCENT", Optional.of("25"), true),
+                        tuple("FEATURE_FLAGS", Optional.of("instant-payouts=off"), true));
+        assertThat(graph.variablesProperty().get().get(0).description()).contains("Environment the Deploy stage releases to");
+        assertThat(graph.variablesProperty().get()).allSatisfy(v -> assertThat(v.execution()).contains(started));
+    }
+
+    @Test
+    void aVariableDeclaredAfterTheExecutionStartedShowsItsDefault() {
+        startWallet("CANARY_PERCENT", "50");
+        var declaration = clients.codePipeline().getPipeline(b -> b.name("wallet-api")).pipeline();
+        List<PipelineVariableDeclaration> more = new ArrayList<>(declaration.variables());
+        more.add(PipelineVariableDeclaration.builder().name("REGIONS").defaultValue("eu-west-1").build());
+        clients.codePipeline().updatePipeline(b -> b.pipeline(declaration.toBuilder().variables(more).build()));
+
+        show("wallet-api");
+
+        assertThat(graph.variablesProperty().get()).extracting(VariableValue::name, VariableValue::value, VariableValue::resolved)
+                .containsExactly(tuple("DEPLOY_ENV", Optional.of("production"), true),
+                        tuple("CANARY_PERCENT", Optional.of("50"), true),
+                        tuple("FEATURE_FLAGS", Optional.of("instant-payouts=off"), true),
+                        tuple("REGIONS", Optional.of("eu-west-1"), false));
+    }
+
+    @Test
+    void defaultsShowUntilTheValuesAreReadOffTheUiThreadOncePerExecution() {
+        startWallet("CANARY_PERCENT", "25");
+        List<Runnable> queued = new ArrayList<>();
+        PipelineGraphViewModel slow = new PipelineGraphViewModel(new CodePipelineCommands(clients.codePipeline()), gateway,
+                new BackgroundTasks(queued::add, Runnable::run), dialogs, refreshed::add);
+
+        slow.show(gateway.snapshot("wallet-api"));
+        slow.show(gateway.snapshot("wallet-api"));
+
+        assertThat(slow.variablesProperty().get()).extracting(VariableValue::value, VariableValue::resolved)
+                .containsExactly(tuple(Optional.of("production"), false), tuple(Optional.of("10"), false),
+                        tuple(Optional.of("instant-payouts=off"), false));
+        assertThat(queued).hasSize(1);
+        queued.forEach(Runnable::run);
+        assertThat(slow.variablesProperty().get().get(1).value()).contains("25");
+        assertThat(slow.variablesProperty().get()).allMatch(VariableValue::resolved);
+        slow.show(gateway.snapshot("wallet-api"));
+        assertThat(queued).as("an execution's values are read once").hasSize(1);
+    }
+
+    @Test
+    void whenTheValuesCannotBeReadTheDefaultsStay() {
+        startWallet("CANARY_PERCENT", "25");
+        PipelineSnapshot wallet = gateway.snapshot("wallet-api");
+        sandbox.control().setFaults(new FaultConfig(0, 1, 0, 0));
+
+        graph.show(wallet);
+
+        assertThat(graph.variablesProperty().get()).extracting(VariableValue::value, VariableValue::resolved)
+                .containsExactly(tuple(Optional.of("production"), false), tuple(Optional.of("10"), false),
+                        tuple(Optional.of("instant-payouts=off"), false));
+        sandbox.control().setFaults(FaultConfig.none());
+        graph.show(wallet);
+        assertThat(graph.variablesProperty().get().get(1).value()).as("the next snapshot asks again").contains("25");
+    }
+
+    @Test
+    void aPipelineWithoutVariablesShowsNone() {
+        show("wallet-api");
+        assertThat(graph.variablesProperty().get()).hasSize(3);
+
+        show("ecs-webapp");
+
+        assertThat(graph.variablesProperty().get()).isEmpty();
     }
 }
