@@ -3,15 +3,22 @@ package dev.tollgate.ui.graph;
 import dev.tollgate.pipeline.Action;
 import dev.tollgate.pipeline.ActionCategory;
 import dev.tollgate.pipeline.ActionRun;
+import dev.tollgate.pipeline.ConditionRule;
+import dev.tollgate.pipeline.ConditionState;
 import dev.tollgate.pipeline.PipelineSnapshot;
 import dev.tollgate.pipeline.RetryMode;
 import dev.tollgate.pipeline.Stage;
+import dev.tollgate.pipeline.StageCondition;
+import dev.tollgate.pipeline.Status;
 import dev.tollgate.pipeline.StopMode;
 import dev.tollgate.pipeline.Transition;
 import dev.tollgate.ui.common.StatusLook;
 import dev.tollgate.ui.common.Texts;
+import dev.tollgate.ui.graph.PipelineGraphViewModel.VariableValue;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -32,6 +39,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -44,6 +52,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * and the transition between each pair of stages as a button: click it (or Tab to it and press Space) to
  * disable or enable it. Each card's menu retries or stops; a line above the stages shows what a command is
  * doing and how it went. Rebuilt only when the pipeline's content changed, keeping keyboard focus in place.
+ * V2 pipelines add a strip of their variables above the stages, and chips on a card for the stage's
+ * conditions and for a latest execution that was a rollback.
  */
 public final class PipelineGraphView extends VBox {
 
@@ -66,7 +76,7 @@ public final class PipelineGraphView extends VBox {
         scroll.getStyleClass().add("stage-scroll");
         scroll.setFitToHeight(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().addAll(commandLine(), scroll);
+        getChildren().addAll(commandLine(), variablesStrip(), scroll);
         viewModel.snapshotProperty().addListener((obs, old, snapshot) -> show(snapshot));
         show(viewModel.snapshotProperty().get());
     }
@@ -108,6 +118,52 @@ public final class PipelineGraphView extends VBox {
         line.managedProperty().bind(running.visibleProperty().or(done.visibleProperty()));
         line.visibleProperty().bind(line.managedProperty());
         return line;
+    }
+
+    /** "Variables  DEPLOY_ENV production  CANARY_PERCENT 25 …"; hidden for a pipeline without variables. */
+    private FlowPane variablesStrip() {
+        FlowPane strip = new FlowPane(14, 4);
+        strip.setId("variablesStrip");
+        strip.getStyleClass().add("variables-strip");
+        strip.setAlignment(Pos.CENTER_LEFT);
+        Label title = new Label(Texts.get("graph.variables"), new FontIcon(Feather.SLIDERS));
+        title.getStyleClass().add("section-title");
+        title.setTooltip(new Tooltip(Texts.get("graph.variables.tooltip")));
+        Runnable fill = () -> {
+            List<VariableValue> values = viewModel.variablesProperty().get();
+            List<Node> children = new ArrayList<>();
+            children.add(title);
+            values.forEach(value -> children.add(variable(value)));
+            strip.getChildren().setAll(children);
+            strip.setVisible(!values.isEmpty());
+        };
+        viewModel.variablesProperty().addListener((obs, old, values) -> fill.run());
+        strip.managedProperty().bind(strip.visibleProperty());
+        fill.run();
+        return strip;
+    }
+
+    /** The name, then the value; a default the execution did not resolve is muted, in italics and says so. */
+    private static HBox variable(VariableValue variable) {
+        Label name = new Label(variable.name());
+        name.getStyleClass().add("variable-name");
+        Label value = new Label(variable.value().orElse("\u2014"));
+        value.setId("variable-" + variable.name());
+        value.getStyleClass().add(variable.resolved() ? "variable-value" : "variable-default");
+        HBox box = new HBox(5, name, value);
+        box.setAlignment(Pos.BASELINE_LEFT);
+        box.getStyleClass().add("variable");
+        if (!variable.resolved()) {
+            Label marker = new Label(Texts.get("graph.variables.default"));
+            marker.getStyleClass().addAll("muted", "variable-default-marker");
+            box.getChildren().add(marker);
+        }
+        String where = variable.resolved()
+                ? Texts.get("graph.variables.resolved", PipelineGraphViewModel.shortId(variable.execution().orElse(null)))
+                : variable.execution().map(id -> Texts.get("graph.variables.unresolved", PipelineGraphViewModel.shortId(id)))
+                        .orElseGet(() -> Texts.get("graph.variables.neverRan"));
+        Tooltip.install(box, new Tooltip(variable.description().map(text -> text + "\n").orElse("") + where));
+        return box;
     }
 
     private void show(PipelineSnapshot snapshot) {
@@ -166,14 +222,23 @@ public final class PipelineGraphView extends VBox {
         });
         header.getChildren().add(stageMenu(stage, first));
 
-        VBox card = new VBox(6, header, status);
+        // A rollback chip sits beside the status it qualifies.
+        Node statusLine = stage.latest().filter(Stage.StageRun::rollback)
+                .<Node>map(run -> {
+                    HBox line = new HBox(8, status, rollbackChip(stage, run));
+                    line.setAlignment(Pos.CENTER_LEFT);
+                    return line;
+                })
+                .orElse(status);
+        VBox card = new VBox(6, header, statusLine);
         // Cards are as tall as their content; a stretched card would suggest more actions than there are.
         card.setMaxHeight(Region.USE_PREF_SIZE);
         card.getStyleClass().addAll("stage-card", StatusLook.styleClass(stage.status()));
         card.setId("stage-" + stage.name());
         stage.latest().ifPresent(run -> {
             // A stage the newest execution has not reached shows an older run: say so, or green reads as "shipped".
-            boolean older = newestExecution.filter(id -> !id.equals(run.pipelineExecutionId())).isPresent();
+            // A rollback is not that: it took the place of whatever ran here last, and is what runs now.
+            boolean older = !run.rollback() && newestExecution.filter(id -> !id.equals(run.pipelineExecutionId())).isPresent();
             Label execution = new Label(Texts.get(older ? "graph.earlierExecution" : "graph.execution",
                     PipelineGraphViewModel.shortId(run.pipelineExecutionId())));
             execution.setId("stage-execution-" + stage.name());
@@ -185,6 +250,7 @@ public final class PipelineGraphView extends VBox {
                 card.getStyleClass().add("earlier-run");
             }
         });
+        stage.conditions().forEach(condition -> card.getChildren().add(conditionChip(stage, condition)));
         // Actions with the same run order run in parallel: one row per run order.
         TreeMap<Integer, HBox> rows = new TreeMap<>();
         for (Action action : stage.actions()) {
@@ -192,6 +258,107 @@ public final class PipelineGraphView extends VBox {
         }
         card.getChildren().addAll(rows.values());
         return card;
+    }
+
+    /** Marks a stage whose latest execution re-deployed an earlier one's artifacts; an icon and a word, not a colour. */
+    private static Label rollbackChip(Stage stage, Stage.StageRun run) {
+        Label chip = new Label(Texts.get("graph.rollback"), new FontIcon(Feather.ROTATE_CCW));
+        chip.setId("stage-rollback-" + stage.name());
+        chip.getStyleClass().addAll("chip", "chip-rollback", "stage-chip");
+        chip.setMinWidth(Region.USE_PREF_SIZE);
+        chip.setTooltip(new Tooltip(Texts.get("graph.rollback.tooltip",
+                PipelineGraphViewModel.shortId(run.pipelineExecutionId()), stage.name())));
+        return chip;
+    }
+
+    /**
+     * "Before entry: 2 rules" with how they last went, "On failure: roll back"; the tooltip lists the rules, what
+     * a failing rule (or the stage's failure) leads to, and when they were checked.
+     */
+    private VBox conditionChip(Stage stage, StageCondition condition) {
+        Label what = new Label(Texts.get("graph.condition.chip", Texts.get("graph.condition.kind." + condition.kind().name()),
+                condition.kind() == StageCondition.Kind.ON_FAILURE && condition.result().isPresent()
+                        ? resultWord(condition.result().get()) : rulesCount(condition.rules().size())),
+                new FontIcon(kindIcon(condition.kind())));
+        what.getStyleClass().add("condition-what");
+        // How it last went on a line of its own: beside the words it would widen every card with conditions.
+        VBox chip = new VBox(1, what);
+        chip.setMaxWidth(Region.USE_PREF_SIZE);
+        chip.setId("condition-" + condition.kind().name() + "-" + stage.name());
+        chip.getStyleClass().addAll("chip", "condition-chip", "stage-chip");
+        condition.latest().ifPresent(latest -> {
+            Label state = StatusLook.badge(latest.status(), conditionStatus(latest.status()));
+            state.getStyleClass().add("condition-state");
+            chip.getChildren().add(state);
+        });
+        Tooltip.install(chip, new Tooltip(conditionDetails(condition)));
+        return chip;
+    }
+
+    private String conditionDetails(StageCondition condition) {
+        List<String> lines = new ArrayList<>();
+        lines.add(Texts.get("graph.condition.chip", Texts.get("graph.condition.kind." + condition.kind().name()),
+                rulesCount(condition.rules().size())));
+        condition.result().ifPresent(result -> lines.add(Texts.get(condition.kind() == StageCondition.Kind.ON_FAILURE
+                ? "graph.condition.onStageFailure" : "graph.condition.onRuleFailure", resultMeaning(result, condition))));
+        for (ConditionRule rule : condition.rules()) {
+            lines.add(rule.latest().map(latest -> Texts.get("graph.condition.rule", rule.name(),
+                            Objects.toString(rule.provider(), "?"), evaluated(latest)))
+                    .orElseGet(() -> Texts.get("graph.condition.ruleNotRun", rule.name(), Objects.toString(rule.provider(), "?"))));
+        }
+        if (!condition.rules().isEmpty()) {
+            lines.add(condition.latest().map(latest -> Texts.get("graph.condition.last", evaluated(latest)))
+                    .orElseGet(() -> Texts.get("graph.condition.never")));
+        }
+        return String.join("\n", lines);
+    }
+
+    /** "Succeeded · 24 Nov 08:57 · the summary", with what is known. */
+    private String evaluated(ConditionState state) {
+        List<String> parts = new ArrayList<>();
+        parts.add(conditionStatus(state.status()));
+        state.lastStatusChange().ifPresent(at -> parts.add(when.format(at)));
+        state.summary().ifPresent(parts::add);
+        return String.join(" \u00b7 ", parts);
+    }
+
+    private static String conditionStatus(Status status) {
+        return switch (status.wireValue()) {
+            case "Errored" -> Texts.get("graph.condition.errored");
+            case "Overridden" -> Texts.get("graph.condition.overridden");
+            default -> StatusLook.label(status);
+        };
+    }
+
+    private static String rulesCount(int rules) {
+        return rules == 1 ? Texts.get("graph.condition.rules.one") : Texts.get("graph.condition.rules.many", rules);
+    }
+
+    /** The result as a word or two for the chip: "roll back", "retry"; a newer result reads as AWS spells it. */
+    private static String resultWord(String result) {
+        return switch (result) {
+            case "ROLLBACK", "FAIL", "RETRY", "SKIP" -> Texts.get("graph.condition.result." + result);
+            default -> result.toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /** What the result does, in a sentence's words: "roll back to the last execution that succeeded in this stage". */
+    private static String resultMeaning(String result, StageCondition condition) {
+        return switch (result) {
+            case "RETRY" -> condition.retryMode()
+                    .map(mode -> Texts.get("graph.condition.does.RETRY." + mode.name()))
+                    .orElseGet(() -> Texts.get("graph.condition.does.RETRY"));
+            case "ROLLBACK", "FAIL", "SKIP" -> Texts.get("graph.condition.does." + result);
+            default -> result;
+        };
+    }
+
+    private static Feather kindIcon(StageCondition.Kind kind) {
+        return switch (kind) {
+            case BEFORE_ENTRY -> Feather.LOG_IN;
+            case ON_SUCCESS -> Feather.CHECK_SQUARE;
+            case ON_FAILURE -> Feather.ALERT_TRIANGLE;
+        };
     }
 
     /** Everything that can be done to a stage, reachable by Tab and Space as well as by mouse. */

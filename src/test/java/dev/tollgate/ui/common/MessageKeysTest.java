@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.pipeline.ActionCategory;
 import dev.tollgate.pipeline.ApprovalOutcome;
+import dev.tollgate.pipeline.StageCondition;
 import dev.tollgate.pipeline.Status;
 import dev.tollgate.release.ImageComparison;
 import dev.tollgate.ui.board.BoardViewModel;
@@ -139,6 +140,9 @@ class MessageKeysTest {
         }
         for (HistorySort sort : HistorySort.values()) {
             needed.add("history.sort." + sort.name());
+        }
+        for (StageCondition.Kind kind : StageCondition.Kind.values()) {
+            needed.add("graph.condition.kind." + kind.name());
         }
         assertThat(needed).filteredOn(key -> !keys.contains(key)).isEmpty();
     }
