@@ -5,17 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tollgate.aws.AwsClients;
 import dev.tollgate.aws.CodePipelineGateway;
 import dev.tollgate.aws.ConnectionSettings;
+import dev.tollgate.identity.ConnectionId;
 import dev.tollgate.pipeline.GatewayException;
 import dev.tollgate.pipeline.PipelineSummary;
 import dev.tollgate.sandbox.ManualClock;
 import dev.tollgate.sandbox.Sandbox;
 import dev.tollgate.sandbox.SandboxConfig;
 import dev.tollgate.storage.FavouritesStore;
+import dev.tollgate.watch.WatchListener;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The board fed with what the gateway reads from the sandbox, on one thread. */
 class BoardViewModelTest {
 
+    private static final ConnectionId SANDBOX = new ConnectionId("Sandbox", "Sandbox");
+
     @TempDir
     Path dataDirectory;
 
@@ -32,6 +39,7 @@ class BoardViewModelTest {
     private AwsClients clients;
     private CodePipelineGateway gateway;
     private MutableClock clock;
+    private final Map<BoardViewModel, WatchListener> feeds = new HashMap<>();
 
     @BeforeEach
     void start() {
@@ -48,13 +56,26 @@ class BoardViewModelTest {
     }
 
     private BoardViewModel board(FavouritesStore favourites) {
-        return new BoardViewModel(Runnable::run, clock, Duration.ofSeconds(60), favourites, "Sandbox");
+        return new BoardViewModel(Runnable::run, clock, Duration.ofSeconds(60), favourites);
+    }
+
+    /** What the sandbox connection's watcher reports to on that board. */
+    private WatchListener feed(BoardViewModel board) {
+        return feeds.computeIfAbsent(board, b -> b.watch(SANDBOX, false));
+    }
+
+    private static PipelineKey key(String name) {
+        return new PipelineKey(SANDBOX, name);
+    }
+
+    private static List<PipelineKey> keys(String... names) {
+        return Stream.of(names).map(BoardViewModelTest::key).toList();
     }
 
     private BoardViewModel polled(BoardViewModel board) {
         List<PipelineSummary> pipelines = gateway.listPipelines();
-        board.pipelinesListed(pipelines);
-        pipelines.forEach(p -> board.snapshotTaken(gateway.snapshot(p.name())));
+        feed(board).pipelinesListed(pipelines);
+        pipelines.forEach(p -> feed(board).snapshotTaken(gateway.snapshot(p.name())));
         board.tick();
         return board;
     }
@@ -138,12 +159,12 @@ class BoardViewModelTest {
         Path file = dataDirectory.resolve("favourites.json");
         BoardViewModel board = polled(board(FavouritesStore.load(file, Runnable::run)));
 
-        board.togglePinned("storefront-bluegreen");
+        board.togglePinned(key("storefront-bluegreen"));
 
         assertThat(visible(board)).first().isEqualTo("storefront-bluegreen");
         BoardViewModel afterRestart = polled(board(FavouritesStore.load(file, Runnable::run)));
         assertThat(visible(afterRestart)).first().isEqualTo("storefront-bluegreen");
-        afterRestart.togglePinned("storefront-bluegreen");
+        afterRestart.togglePinned(key("storefront-bluegreen"));
         assertThat(visible(afterRestart)).last().isEqualTo("storefront-bluegreen");
         assertThat(visible(polled(board(FavouritesStore.load(file, Runnable::run))))).last().isEqualTo("storefront-bluegreen");
     }
@@ -163,7 +184,7 @@ class BoardViewModelTest {
 
         sandbox.control().pushCommit("billing-api", "Add late fee", "Julia Novak");
         sandbox.control().advanceClock(Duration.ofMinutes(1));
-        board.snapshotTaken(gateway.snapshot("billing-api"));
+        feed(board).snapshotTaken(gateway.snapshot("billing-api"));
 
         PipelineEntry after = board.entries().stream().filter(e -> e.name().equals("billing-api")).findFirst().orElseThrow();
         assertThat(after).isSameAs(before);
@@ -178,7 +199,7 @@ class BoardViewModelTest {
         assertThat(board.isStale(billing)).isFalse();
         assertThat(board.freshness(billing)).isEqualTo("Updated 0 s ago");
 
-        board.pollFailed(billing.name(), new GatewayException(GatewayException.Problem.THROTTLED,
+        feed(board).pollFailed(billing.name(), new GatewayException(GatewayException.Problem.THROTTLED,
                 "Could not load pipeline billing-api: AWS is throttling requests; Tollgate will retry."));
         clock.advance(Duration.ofSeconds(20));
         board.tick();
@@ -186,7 +207,7 @@ class BoardViewModelTest {
         assertThat(board.isStale(billing)).isTrue();
         assertThat(board.freshness(billing)).isEqualTo(
                 "Not updated for 20 s: Could not load pipeline billing-api: AWS is throttling requests; Tollgate will retry.");
-        board.snapshotTaken(gateway.snapshot(billing.name()));
+        feed(board).snapshotTaken(gateway.snapshot(billing.name()));
         assertThat(board.isStale(billing)).isFalse();
     }
 
@@ -206,20 +227,20 @@ class BoardViewModelTest {
     void choosesOnlyPipelinesItKnows() {
         BoardViewModel board = polled(board(FavouritesStore.inMemory()));
 
-        board.choose(List.of("ecs-webapp", "gone", "billing-api", "ecs-webapp"));
+        board.choose(keys("ecs-webapp", "gone", "billing-api", "ecs-webapp"));
 
-        assertThat(board.chosenNames()).containsExactly("ecs-webapp", "billing-api");
+        assertThat(board.chosen()).extracting(PipelineKey::name).containsExactly("ecs-webapp", "billing-api");
     }
 
     @Test
     void aPipelineNoLongerListedLeavesTheBoardAndTheChoice() {
         BoardViewModel board = polled(board(FavouritesStore.inMemory()));
-        board.choose(List.of("nightly-reports", "billing-api"));
+        board.choose(keys("nightly-reports", "billing-api"));
 
-        board.pipelinesListed(gateway.listPipelines().stream().filter(p -> !p.name().equals("nightly-reports")).toList());
+        feed(board).pipelinesListed(gateway.listPipelines().stream().filter(p -> !p.name().equals("nightly-reports")).toList());
 
         assertThat(visible(board)).doesNotContain("nightly-reports");
-        assertThat(board.chosenNames()).containsExactly("billing-api");
-        assertThat(board.snapshotOf("nightly-reports")).isEmpty();
+        assertThat(board.chosen()).extracting(PipelineKey::name).containsExactly("billing-api");
+        assertThat(board.snapshotOf(key("nightly-reports"))).isEmpty();
     }
 }
