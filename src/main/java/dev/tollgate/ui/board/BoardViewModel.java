@@ -164,7 +164,7 @@ public final class BoardViewModel {
             refreshProblem();
         });
         filtered.predicateProperty().bind(Bindings.createObjectBinding(this::predicate,
-                search, statusFilter, onlyWithApprovals, onlyWithDisabledTransitions, Bindings.size(groups)));
+                search, statusFilter, onlyWithApprovals, onlyWithDisabledTransitions, groups));
         sorted.comparatorProperty().bind(Bindings.createObjectBinding(this::comparator, sort));
     }
 

@@ -31,7 +31,10 @@ public final class ConnectionGroup implements BoardItem, ChosenPipelines {
         FINE,
         /** Nothing new for longer than the staleness limit (e.g. throttled for long). */
         STALE,
-        /** Listing fails, or every pipeline does: the reason is in {@link #problemProperty()}. */
+        /**
+         * Listing fails, AWS cannot be reached (twice in a row, nothing answered since), or every pipeline
+         * fails: the reason is in {@link #problemProperty()}.
+         */
         FAILING,
         /** Expired or missing credentials: nothing works until the approver signs in again. */
         SIGNED_OUT
@@ -52,6 +55,8 @@ public final class ConnectionGroup implements BoardItem, ChosenPipelines {
     private String listingProblem;
     private String credentialsProblem;
     private int failingRows;
+    private int unreachableInARow;
+    private String unreachable;
     private String lastRowProblem;
     private Instant lastUpdate;
     private boolean stale;
@@ -67,7 +72,7 @@ public final class ConnectionGroup implements BoardItem, ChosenPipelines {
     void listed() {
         listed = true;
         listingProblem = null;
-        credentialsProblem = null;
+        answered();
         recompute();
     }
 
@@ -77,13 +82,14 @@ public final class ConnectionGroup implements BoardItem, ChosenPipelines {
         } else {
             listingProblem = error.getMessage();
         }
+        failed(error);
         recompute();
     }
 
     /** @param hadProblem whether the pipeline's row showed a problem before this snapshot */
     void snapshotTaken(Instant fetchedAt, boolean hadProblem) {
         lastUpdate = fetchedAt;
-        credentialsProblem = null;
+        answered();
         if (hadProblem) {
             failingRows--;
         }
@@ -95,11 +101,32 @@ public final class ConnectionGroup implements BoardItem, ChosenPipelines {
         if (needsSignIn(error)) {
             credentialsProblem = error.getMessage();
         }
+        failed(error);
         if (!hadProblem) {
             failingRows++;
         }
         lastRowProblem = error.getMessage();
         recompute();
+    }
+
+    private void answered() {
+        credentialsProblem = null;
+        unreachableInARow = 0;
+        unreachable = null;
+    }
+
+    /**
+     * A lost network is the connection's trouble, not a pipeline's: it shows at once rather than when every
+     * pipeline's next poll has failed, which for pipelines polled every half minute takes that long. One
+     * failure may be a blip, so it takes two in a row.
+     */
+    private void failed(GatewayException error) {
+        if (error.problem() == GatewayException.Problem.UNREACHABLE) {
+            unreachableInARow++;
+            if (unreachableInARow >= 2) {
+                unreachable = error.getMessage();
+            }
+        }
     }
 
     /** A pipeline left the board (deleted, or no longer listed). */
@@ -126,6 +153,8 @@ public final class ConnectionGroup implements BoardItem, ChosenPipelines {
             set(Health.SIGNED_OUT, credentialsProblem);
         } else if (listingProblem != null) {
             set(Health.FAILING, listingProblem);
+        } else if (unreachable != null) {
+            set(Health.FAILING, unreachable);
         } else if (failingRows > 0 && failingRows >= byName.size()) {
             // Every pipeline failing is the connection failing (AWS unreachable), not a pipeline's trouble.
             set(Health.FAILING, lastRowProblem);

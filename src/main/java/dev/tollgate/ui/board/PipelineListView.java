@@ -377,11 +377,17 @@ public final class PipelineListView extends ListView<BoardItem> {
         GroupHeader(BoardActions actions) {
             this.actions = actions;
             title.getStyleClass().add("group-title");
-            title.setMinWidth(Region.USE_PREF_SIZE);
+            title.setMinWidth(0);
             identity.getStyleClass().addAll("muted", "group-identity");
-            identity.setMinWidth(0);
             status.setGraphic(statusIcon);
-            status.setMinWidth(0);
+            // Long reasons and identities are cut short (the tooltip has them whole): a line that asked for its
+            // full width would widen every row of the list past the sidebar.
+            for (Label label : new Label[] {identity, status}) {
+                label.setMinWidth(0);
+                label.setPrefWidth(1);
+                label.setMaxWidth(Double.MAX_VALUE);
+                HBox.setHgrow(label, Priority.ALWAYS);
+            }
             fix.getStyleClass().add("group-fix");
             fix.setMinWidth(Region.USE_PREF_SIZE);
             fix.managedProperty().bind(fix.visibleProperty());
@@ -398,9 +404,7 @@ public final class PipelineListView extends ListView<BoardItem> {
             stop.setOnAction(event -> actions.stopWatching(group.connection()));
             HBox top = new HBox(8, title, identity);
             top.setAlignment(Pos.CENTER_LEFT);
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox bottom = new HBox(8, status, spacer, fix);
+            HBox bottom = new HBox(8, status, fix);
             bottom.setAlignment(Pos.CENTER_LEFT);
             node = new VBox(3, top, bottom);
         }

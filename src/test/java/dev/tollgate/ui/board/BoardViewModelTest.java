@@ -243,4 +243,155 @@ class BoardViewModelTest {
         assertThat(board.chosen()).extracting(PipelineKey::name).containsExactly("billing-api");
         assertThat(board.snapshotOf(key("nightly-reports"))).isEmpty();
     }
+
+    private static final ConnectionId PAYMENTS = new ConnectionId("payments", "Payments · eu-west-1");
+
+    @Test
+    void twoConnectionsWithTheSamePipelineNamesAreTwoGroupsUnderTheirHeaders() {
+        BoardViewModel board = polled(board(FavouritesStore.inMemory()));
+        WatchListener payments = board.watch(PAYMENTS, true);
+
+        payments.pipelinesListed(gateway.listPipelines().subList(0, 2));
+
+        assertThat(board.visibleItems()).extracting(BoardItem::toString).containsExactly("Sandbox", "billing-api",
+                "ecs-webapp", "nightly-reports", "payments-service", "storefront-bluegreen", "Payments · eu-west-1",
+                "billing-api", "ecs-webapp");
+        assertThat(board.visibleEntries()).hasSize(7).allMatch(PipelineEntry.class::isInstance);
+        assertThat(board.summaryProperty().get()).isEqualTo("7 pipelines");
+        assertThat(board.entryOf(new PipelineKey(PAYMENTS, "billing-api"))).get().isNotSameAs(
+                board.entryOf(key("billing-api")).orElseThrow());
+        board.searchProperty().set("ecs");
+        assertThat(board.visibleItems()).extracting(BoardItem::toString)
+                .containsExactly("Sandbox", "ecs-webapp", "Payments · eu-west-1", "ecs-webapp");
+        assertThat(board.summaryProperty().get()).isEqualTo("2 of 7 pipelines");
+    }
+
+    @Test
+    void aSnapshotReachesOnlyItsOwnConnectionsPipeline() {
+        BoardViewModel board = polled(board(FavouritesStore.inMemory()));
+        WatchListener payments = board.watch(PAYMENTS, false);
+        payments.pipelinesListed(gateway.listPipelines());
+        board.select(PAYMENTS, "ecs-webapp");
+
+        payments.snapshotTaken(gateway.snapshot("ecs-webapp"));
+
+        assertThat(board.selectedProperty().get()).isNotNull();
+        assertThat(board.entryOf(new PipelineKey(PAYMENTS, "ecs-webapp")).orElseThrow().row().isKnown()).isTrue();
+        assertThat(board.entryOf(new PipelineKey(PAYMENTS, "billing-api")).orElseThrow().row().isKnown()).isFalse();
+        assertThat(board.waitingApprovalsProperty().get()).isEqualTo(2);
+    }
+
+    @Test
+    void aConnectionThatCannotListFailsInItsOwnHeaderOnly() {
+        BoardViewModel board = polled(board(FavouritesStore.inMemory()));
+        WatchListener payments = board.watch(PAYMENTS, false);
+        board.select(SANDBOX, "billing-api");
+
+        payments.pollFailed(null, new GatewayException(GatewayException.Problem.UNREACHABLE,
+                "Could not list pipelines: AWS cannot be reached (Connection refused)."));
+
+        ConnectionGroup failing = board.group(PAYMENTS).orElseThrow();
+        assertThat(failing.healthProperty().get()).isEqualTo(ConnectionGroup.Health.FAILING);
+        assertThat(failing.problemProperty().get()).contains("cannot be reached");
+        assertThat(board.group(SANDBOX).orElseThrow().healthProperty().get()).isEqualTo(ConnectionGroup.Health.FINE);
+        assertThat(board.problemProperty().get()).as("the status line speaks of the pipeline on screen").isNull();
+
+        board.select(PAYMENTS, "billing-api");
+        assertThat(board.problemProperty().get()).contains("cannot be reached");
+        payments.pipelinesListed(gateway.listPipelines());
+        assertThat(failing.healthProperty().get()).isEqualTo(ConnectionGroup.Health.FINE);
+        assertThat(board.problemProperty().get()).isNull();
+    }
+
+    @Test
+    void aLostNetworkFailsTheConnectionAfterTwoCallsAndTheNextAnswerMendsIt() {
+        BoardViewModel board = polled(board(FavouritesStore.inMemory()));
+        ConnectionGroup group = board.group(SANDBOX).orElseThrow();
+        GatewayException unreachable = new GatewayException(GatewayException.Problem.UNREACHABLE,
+                "Could not load pipeline billing-api: AWS cannot be reached (Connection refused).");
+
+        feed(board).pollFailed("billing-api", unreachable);
+        assertThat(group.healthProperty().get()).as("one failure may be a blip").isEqualTo(ConnectionGroup.Health.FINE);
+        feed(board).pollFailed("ecs-webapp", unreachable);
+        assertThat(group.healthProperty().get()).isEqualTo(ConnectionGroup.Health.FAILING);
+
+        feed(board).snapshotTaken(gateway.snapshot("nightly-reports"));
+        assertThat(group.healthProperty().get()).isEqualTo(ConnectionGroup.Health.FINE);
+    }
+
+    @Test
+    void expiredCredentialsSignTheConnectionOutUntilItAnswersAgain() {
+        BoardViewModel board = polled(board(FavouritesStore.inMemory()));
+        ConnectionGroup group = board.group(SANDBOX).orElseThrow();
+
+        feed(board).pollFailed("billing-api", new GatewayException(GatewayException.Problem.EXPIRED_CREDENTIALS,
+                "Could not load pipeline billing-api: your IAM Identity Center sign-in has expired. Sign in again."));
+
+        assertThat(group.healthProperty().get()).isEqualTo(ConnectionGroup.Health.SIGNED_OUT);
+        assertThat(group.problemProperty().get()).contains("Sign in again");
+        feed(board).snapshotTaken(gateway.snapshot("billing-api"));
+        assertThat(group.healthProperty().get()).isEqualTo(ConnectionGroup.Health.FINE);
+    }
+
+    @Test
+    void aConnectionThatStaysQuietGoesStaleOnItsOwn() {
+        BoardViewModel board = polled(board(FavouritesStore.inMemory()));
+        WatchListener payments = board.watch(PAYMENTS, false);
+        payments.pipelinesListed(gateway.listPipelines());
+        payments.snapshotTaken(gateway.snapshot("billing-api"));
+
+        clock.advance(Duration.ofSeconds(61));
+        feed(board).snapshotTaken(gateway.snapshot("billing-api"));
+        board.tick();
+
+        assertThat(board.group(PAYMENTS).orElseThrow().healthProperty().get()).isEqualTo(ConnectionGroup.Health.STALE);
+        assertThat(board.group(SANDBOX).orElseThrow().healthProperty().get()).isEqualTo(ConnectionGroup.Health.FINE);
+    }
+
+    @Test
+    void forgettingAConnectionTakesItsGroupPipelinesAndChoiceOffTheBoard() {
+        BoardViewModel board = polled(board(FavouritesStore.inMemory()));
+        WatchListener payments = board.watch(PAYMENTS, false);
+        payments.pipelinesListed(gateway.listPipelines());
+        board.choose(List.of(key("ecs-webapp"), new PipelineKey(PAYMENTS, "ecs-webapp")));
+        board.select(PAYMENTS, "ecs-webapp");
+
+        board.forget(PAYMENTS);
+        payments.snapshotTaken(gateway.snapshot("ecs-webapp"));
+
+        assertThat(board.groups()).extracting(ConnectionGroup::connection).containsExactly(SANDBOX);
+        assertThat(board.entries()).hasSize(5).allMatch(entry -> entry.connection().equals(SANDBOX));
+        assertThat(board.visibleItems()).as("one connection needs no header").allMatch(PipelineEntry.class::isInstance);
+        assertThat(board.chosen()).containsExactly(key("ecs-webapp"));
+        assertThat(board.selectedKeyProperty().get().connection()).isEqualTo(SANDBOX);
+    }
+
+    @Test
+    void pinsAreKeptPerConnection() {
+        Path file = dataDirectory.resolve("favourites.json");
+        BoardViewModel board = polled(board(FavouritesStore.load(file, Runnable::run)));
+        WatchListener payments = board.watch(PAYMENTS, false);
+        payments.pipelinesListed(gateway.listPipelines());
+
+        board.togglePinned(new PipelineKey(PAYMENTS, "storefront-bluegreen"));
+
+        assertThat(board.entryOf(new PipelineKey(PAYMENTS, "storefront-bluegreen")).orElseThrow().isPinned()).isTrue();
+        assertThat(board.entryOf(key("storefront-bluegreen")).orElseThrow().isPinned()).isFalse();
+        assertThat(FavouritesStore.load(file, Runnable::run).pinned(PAYMENTS.key())).containsExactly("storefront-bluegreen");
+    }
+
+    @Test
+    void eachConnectionsChangeFreezeSeesOnlyItsOwnChosenPipelines() {
+        BoardViewModel board = polled(board(FavouritesStore.inMemory()));
+        BoardViewModel.ConnectionFeed payments = board.watch(PAYMENTS, false);
+        payments.pipelinesListed(gateway.listPipelines());
+        payments.snapshotTaken(gateway.snapshot("billing-api"));
+
+        board.choose(List.of(key("ecs-webapp"), new PipelineKey(PAYMENTS, "billing-api"), key("nightly-reports")));
+
+        assertThat(board.group(SANDBOX).orElseThrow().chosenNames()).containsExactly("ecs-webapp", "nightly-reports");
+        assertThat(payments.chosen().chosenNames()).containsExactly("billing-api");
+        assertThat(payments.chosen().snapshotOf("billing-api")).isPresent();
+        assertThat(payments.chosen().snapshotOf("ecs-webapp")).isEmpty();
+    }
 }
