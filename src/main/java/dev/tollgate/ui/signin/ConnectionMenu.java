@@ -84,7 +84,9 @@ public final class ConnectionMenu extends MenuButton {
 
     /** One watched connection: who the approver is there, and what can be done with it. */
     private Menu connectionMenu(ConnectionViewModel model) {
+        String key = model.connection().key().replaceAll("[^A-Za-z0-9_-]", "_");
         Menu menu = new Menu();
+        menu.setId("connectionItem-" + key);
         menu.textProperty().bind(Bindings.createStringBinding(() -> describe(model), model.labelProperty(),
                 model.identityProperty()));
         menu.setGraphic(new FontIcon(Feather.CLOUD));
@@ -103,6 +105,7 @@ public final class ConnectionMenu extends MenuButton {
             menu.getItems().add(again);
         }
         MenuItem stop = new MenuItem(Texts.get("signin.menu.stopWatching"), new FontIcon(Feather.X_CIRCLE));
+        stop.setId("stopWatching-" + key);
         // The last connection stays: a window watching nothing has nothing to show.
         stop.setDisable(connections.size() < 2);
         stop.setOnAction(event -> actions.stopWatching(model.connection()));
