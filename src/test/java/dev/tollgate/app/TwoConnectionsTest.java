@@ -77,7 +77,7 @@ class TwoConnectionsTest {
 
         payments.close();
 
-        waitUntil(() -> health(PAYMENTS) == ConnectionGroup.Health.FAILING);
+        waitUntil(() -> health(PAYMENTS) == ConnectionGroup.Health.UNREACHABLE);
         assertThat(onUi(() -> board.group(PAYMENTS).orElseThrow().problemProperty().get())).contains("cannot be reached");
         Instant teamBefore = onUi(() -> board.group(TEAM).orElseThrow().lastUpdate());
         team.control().pushCommit("billing-api", "Add late fee", "Julia Novak");

@@ -31,10 +31,9 @@ public final class ConnectionGroup implements BoardItem, ChosenPipelines {
         FINE,
         /** Nothing new for longer than the staleness limit (e.g. throttled for long). */
         STALE,
-        /**
-         * Listing fails, AWS cannot be reached (twice in a row, nothing answered since), or every pipeline
-         * fails: the reason is in {@link #problemProperty()}.
-         */
+        /** AWS cannot be reached: two calls in a row failed so, and nothing answered since. */
+        UNREACHABLE,
+        /** Listing fails, or every pipeline does: the reason is in {@link #problemProperty()}. */
         FAILING,
         /** Expired or missing credentials: nothing works until the approver signs in again. */
         SIGNED_OUT
@@ -79,6 +78,9 @@ public final class ConnectionGroup implements BoardItem, ChosenPipelines {
     void listingFailed(GatewayException error) {
         if (needsSignIn(error)) {
             credentialsProblem = error.getMessage();
+        } else if (error.problem() == GatewayException.Problem.UNREACHABLE) {
+            // Listing is the connection's own call: unreachable there is unreachable for all.
+            unreachable = error.getMessage();
         } else {
             listingProblem = error.getMessage();
         }
@@ -154,7 +156,7 @@ public final class ConnectionGroup implements BoardItem, ChosenPipelines {
         } else if (listingProblem != null) {
             set(Health.FAILING, listingProblem);
         } else if (unreachable != null) {
-            set(Health.FAILING, unreachable);
+            set(Health.UNREACHABLE, unreachable);
         } else if (failingRows > 0 && failingRows >= byName.size()) {
             // Every pipeline failing is the connection failing (AWS unreachable), not a pipeline's trouble.
             set(Health.FAILING, lastRowProblem);

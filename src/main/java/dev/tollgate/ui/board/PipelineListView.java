@@ -428,6 +428,8 @@ public final class PipelineListView extends ListView<BoardItem> {
                 case FINE -> show(Feather.CHECK_CIRCLE, GROUP_FINE_CLASSES,
                         age == null ? count : Texts.get("board.group.fine", count, age), null);
                 case STALE -> show(Feather.CLOCK, GROUP_STALE_CLASSES, Texts.get("board.group.stale", count, age), null);
+                case UNREACHABLE -> show(Feather.WIFI_OFF, GROUP_FAILING_CLASSES, Texts.get("board.group.unreachable"),
+                        Texts.get("board.group.retry"));
                 case FAILING -> show(Feather.ALERT_TRIANGLE, GROUP_FAILING_CLASSES, problem, Texts.get("board.group.retry"));
                 case SIGNED_OUT -> show(Feather.LOCK, GROUP_FAILING_CLASSES, Texts.get("board.group.signedOut"),
                         Texts.get(shown.canSignInAgain() ? "board.group.signInAgain" : "board.group.retry"));

@@ -83,6 +83,14 @@ public final class InboxView extends VBox {
             tag.managedProperty().bind(tag.visibleProperty());
             where.getStyleClass().add("muted");
             timing.getStyleClass().add("muted");
+            // A long account name is cut short rather than widening every item past the sidebar.
+            for (Label line : new Label[] {where, timing}) {
+                line.setMinWidth(0);
+                line.setPrefWidth(1);
+                line.setMaxWidth(Double.MAX_VALUE);
+            }
+            pipeline.setMinWidth(0);
+            tag.setMinWidth(Region.USE_PREF_SIZE);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             HBox top = new HBox(6, pipeline, spacer, tag);

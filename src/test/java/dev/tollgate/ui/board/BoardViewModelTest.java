@@ -287,17 +287,17 @@ class BoardViewModelTest {
         WatchListener payments = board.watch(PAYMENTS, false);
         board.select(SANDBOX, "billing-api");
 
-        payments.pollFailed(null, new GatewayException(GatewayException.Problem.UNREACHABLE,
-                "Could not list pipelines: AWS cannot be reached (Connection refused)."));
+        payments.pollFailed(null, new GatewayException(GatewayException.Problem.ACCESS_DENIED,
+                "Could not list pipelines: codepipeline:ListPipelines is not allowed for arn:aws:sts::210987654321:assumed-role/ReadOnly/alice."));
 
         ConnectionGroup failing = board.group(PAYMENTS).orElseThrow();
         assertThat(failing.healthProperty().get()).isEqualTo(ConnectionGroup.Health.FAILING);
-        assertThat(failing.problemProperty().get()).contains("cannot be reached");
+        assertThat(failing.problemProperty().get()).contains("ListPipelines is not allowed");
         assertThat(board.group(SANDBOX).orElseThrow().healthProperty().get()).isEqualTo(ConnectionGroup.Health.FINE);
         assertThat(board.problemProperty().get()).as("the status line speaks of the pipeline on screen").isNull();
 
         board.select(PAYMENTS, "billing-api");
-        assertThat(board.problemProperty().get()).contains("cannot be reached");
+        assertThat(board.problemProperty().get()).contains("ListPipelines is not allowed");
         payments.pipelinesListed(gateway.listPipelines());
         assertThat(failing.healthProperty().get()).isEqualTo(ConnectionGroup.Health.FINE);
         assertThat(board.problemProperty().get()).isNull();
@@ -313,10 +313,22 @@ class BoardViewModelTest {
         feed(board).pollFailed("billing-api", unreachable);
         assertThat(group.healthProperty().get()).as("one failure may be a blip").isEqualTo(ConnectionGroup.Health.FINE);
         feed(board).pollFailed("ecs-webapp", unreachable);
-        assertThat(group.healthProperty().get()).isEqualTo(ConnectionGroup.Health.FAILING);
+        assertThat(group.healthProperty().get()).isEqualTo(ConnectionGroup.Health.UNREACHABLE);
 
         feed(board).snapshotTaken(gateway.snapshot("nightly-reports"));
         assertThat(group.healthProperty().get()).isEqualTo(ConnectionGroup.Health.FINE);
+    }
+
+    @Test
+    void aConnectionThatCannotBeReachedWhileListingSaysSoAtOnce() {
+        BoardViewModel board = board(FavouritesStore.inMemory());
+
+        feed(board).pollFailed(null, new GatewayException(GatewayException.Problem.UNREACHABLE,
+                "Could not list pipelines: AWS cannot be reached (UnknownHostException: codepipeline.eu-west-1.amazonaws.com)."));
+
+        assertThat(board.group(SANDBOX).orElseThrow().healthProperty().get()).isEqualTo(ConnectionGroup.Health.UNREACHABLE);
+        assertThat(board.problemProperty().get()).as("the only connection's trouble is the status line's")
+                .contains("UnknownHostException");
     }
 
     @Test
