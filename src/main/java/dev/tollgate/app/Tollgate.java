@@ -4,7 +4,6 @@ import dev.tollgate.aws.AwsEnvironment;
 import dev.tollgate.aws.ConnectionSettings;
 import dev.tollgate.identity.ConnectionId;
 import dev.tollgate.identity.ProfileSummary;
-import dev.tollgate.release.ReleaseFinder;
 import dev.tollgate.storage.DraftStore;
 import dev.tollgate.storage.FavouritesStore;
 import dev.tollgate.ui.board.BoardViewModel;
