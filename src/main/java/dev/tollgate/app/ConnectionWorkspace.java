@@ -8,6 +8,7 @@ import dev.tollgate.aws.CodePipelineHistory;
 import dev.tollgate.aws.ConnectionSettings;
 import dev.tollgate.aws.EcrImageRegistry;
 import dev.tollgate.aws.S3ArtifactSource;
+import dev.tollgate.aws.SqsPipelineEvents;
 import dev.tollgate.history.ExecutionImageCache;
 import dev.tollgate.identity.CallerIdentity;
 import dev.tollgate.identity.ConnectionId;
@@ -73,6 +74,7 @@ public final class ConnectionWorkspace implements AutoCloseable {
     private final BackgroundTasks tasks;
     private final ReleaseFinder releases;
     private final PipelineWatcher poller;
+    private final Optional<SqsPipelineEvents> pushMode;
     private final ConnectionViewModel connection;
     private final ApprovalReviewViewModel review;
     private final PipelineGraphViewModel graph;
@@ -107,6 +109,8 @@ public final class ConnectionWorkspace implements AutoCloseable {
         this.followSelection = (observable, previous, key) ->
                 poller.focus(key != null && key.connection().equals(id) ? key.name() : null);
         this.describeIdentity = (observable, previous, me) -> board.describe(id, me == null ? "" : me.displayName());
+        // Push mode hears this connection's account and region only: its queue is one account's events.
+        this.pushMode = settings.eventsQueueUrl().map(queue -> clients.pipelineEvents(queue, poller));
         this.review = new ApprovalReviewViewModel(pipelines, releases, tasks, dialogs, drafts, poller::refreshNow,
                 () -> Optional.ofNullable(connection.identityProperty().get()));
         PipelineCommands commands = new CodePipelineCommands(clients.codePipeline());
@@ -130,6 +134,7 @@ public final class ConnectionWorkspace implements AutoCloseable {
     /** Lists the pipelines and starts watching them, and asks who the approver is here. */
     public void start() {
         poller.start();
+        pushMode.ifPresent(SqsPipelineEvents::start);
         uiThread.execute(connection::refreshIdentity);
     }
 
@@ -183,6 +188,7 @@ public final class ConnectionWorkspace implements AutoCloseable {
     /** Stops watching, takes the connection off the board and the inbox, and closes its clients. Blocks. */
     @Override
     public void close() {
+        pushMode.ifPresent(SqsPipelineEvents::close);
         poller.close();
         board.forget(id);
         inbox.forget(id);

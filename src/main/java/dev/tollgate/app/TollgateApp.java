@@ -84,6 +84,8 @@ public final class TollgateApp extends Application {
     // What is watched, as it is remembered: changed and saved on the connecting thread only.
     private final List<WatchedConnection> watched = new CopyOnWriteArrayList<>();
     private WatchedConnectionsStore remembered;
+    private Optional<URI> pushQueue = Optional.empty();
+    private Optional<ConnectionId> pushTarget = Optional.empty();
     private String startupProblem;
     private Stage stage;
     private Scene scene;
@@ -104,6 +106,13 @@ public final class TollgateApp extends Application {
             profiles = new AwsProfiles(aws).profiles();
             tollgate = new Tollgate(aws, Platform::runLater, Clock.systemDefaultZone(), POLL_INTERVAL,
                     new FxDialogService(() -> stage), directories.config());
+            ConnectionDiscovery discovery = new ConnectionDiscovery(aws);
+            // Push mode's queue belongs to one account and region: the connection this run was started for.
+            pushQueue = options.eventsQueueUrl().or(discovery::eventsQueue);
+            pushTarget = (options.forceSandbox() ? Optional.<WatchedConnection>of(new WatchedConnection.Sandbox())
+                    : options.profile().<WatchedConnection>map(discovery::profile)
+                            .or(() -> discovery.configuredProfile(Optional.empty())))
+                    .map(WatchedConnection::id);
             List<String> problems = new ArrayList<>();
             for (WatchedConnection connection : firstConnections(options)) {
                 try {
@@ -130,7 +139,7 @@ public final class TollgateApp extends Application {
         this.stage = primaryStage;
         UncaughtErrors uncaught = new UncaughtErrors(Platform::runLater, message -> {
             Alert alert = new Alert(Alert.AlertType.WARNING, message);
-            alert.setHeaderText("Something went wrong");
+            alert.setHeaderText(Texts.get("app.somethingWrong"));
             alert.initOwner(stage);
             alert.show();
         });
@@ -138,7 +147,7 @@ public final class TollgateApp extends Application {
         Thread.currentThread().setUncaughtExceptionHandler(uncaught);
         if (startupProblem != null) {
             Alert alert = new Alert(Alert.AlertType.ERROR, startupProblem);
-            alert.setHeaderText("Tollgate could not start");
+            alert.setHeaderText(Texts.get("app.couldNotStart"));
             alert.showAndWait();
             Platform.exit();
             return;
@@ -206,6 +215,13 @@ public final class TollgateApp extends Application {
     /** Builds a connection and puts it on the board; it polls once started. Off the UI thread. */
     private ConnectionWorkspace open(WatchedConnection connection) {
         ConnectionSettings settings = new ConnectionDiscovery(aws).connectionFor(connection, this::sandboxEndpoint);
+        if (pushTarget.equals(Optional.of(connection.id())) && pushQueue.isPresent()) {
+            settings = settings.withEventsQueueUrl(pushQueue);
+        } else if (connection instanceof WatchedConnection.Sandbox) {
+            // Its own queue, so that a newcomer sees push mode at work; one reader only, or each would see
+            // part of the events.
+            settings = settings.withEventsQueueUrl(sandbox.eventsQueueUrl());
+        }
         ConnectionWorkspace workspace = tollgate.watch(connection.id(), settings);
         watched.add(connection);
         return workspace;
@@ -225,8 +241,7 @@ public final class TollgateApp extends Application {
                 open(connection).start();
             } catch (RuntimeException e) {
                 LOG.error("Could not add a connection", e);
-                Platform.runLater(() -> new Alert(Alert.AlertType.ERROR,
-                        Texts.get("shell.connections.couldNotAdd", describe(e))).show());
+                Platform.runLater(() -> new Alert(Alert.AlertType.ERROR, Texts.get("app.couldNotAdd", describe(e))).show());
                 return;
             }
             LOG.info("Now watching {} as well", connection.id().label());
@@ -281,7 +296,9 @@ public final class TollgateApp extends Application {
     /** The embedded sandbox's endpoint, the sandbox started on first use (off the UI thread). */
     private synchronized URI sandboxEndpoint() {
         if (sandbox == null) {
-            sandbox = Sandbox.start(SandboxConfig.defaults());
+            // With its events queue, so that a newcomer sees push mode at work.
+            sandbox = Sandbox.start(SandboxConfig.defaults()
+                    .withEventsQueue(Optional.of(SandboxConfig.DEMO_EVENTS_QUEUE)));
             LOG.info("Embedded sandbox at {}", sandbox.endpoint());
         }
         return sandbox.endpoint();
@@ -388,7 +405,7 @@ public final class TollgateApp extends Application {
         MenuItem logs = new MenuItem(Texts.get("shell.help.logs"));
         logs.setOnAction(event -> getHostServices().showDocument(directories.state().toUri().toString()));
         MenuItem about = new MenuItem(Texts.get("shell.help.about"));
-        String version = Optional.ofNullable(TollgateApp.class.getPackage().getImplementationVersion()).orElse("development build");
+        String version = Optional.ofNullable(TollgateApp.class.getPackage().getImplementationVersion()).orElseGet(() -> Texts.get("app.developmentBuild"));
         about.setOnAction(event -> HelpDialogs.showAbout(owner, version, url -> getHostServices().showDocument(url)));
         MenuButton help = new MenuButton(null, new FontIcon(Feather.HELP_CIRCLE), shortcuts, logs, about);
         help.setId("helpMenu");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileProperty;
@@ -17,13 +18,15 @@ import software.amazon.awssdk.profiles.ProfileProperty;
  * profile of the shared config files (honouring AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE), with the
  * region from AWS_REGION, AWS_DEFAULT_REGION or the profile, and endpoint overrides from AWS_ENDPOINT_URL,
  * AWS_ENDPOINT_URL_&lt;SERVICE&gt; or the profile. SSO profiles become an Identity Center account and role.
- * No configuration means the sandbox.
+ * TOLLGATE_EVENTS_QUEUE_URL names the SQS queue of push mode. No configuration means the sandbox.
  */
 public final class ConnectionDiscovery {
 
     private static final String FALLBACK_REGION = "us-east-1";
     /** The services Tollgate calls, by the key AWS_ENDPOINT_URL_&lt;KEY&gt; uses. */
-    static final List<String> SERVICE_KEYS = List.of("CODEPIPELINE", "ECR", "S3", "STS", "SSO", "SSO_OIDC");
+    static final List<String> SERVICE_KEYS = List.of("CODEPIPELINE", "ECR", "S3", "STS", "SSO", "SSO_OIDC", "SQS");
+    /** The SQS queue EventBridge sends CodePipeline's events to, for push mode. */
+    public static final String EVENTS_QUEUE_VARIABLE = "TOLLGATE_EVENTS_QUEUE_URL";
 
     private final AwsEnvironment environment;
 
@@ -69,7 +72,9 @@ public final class ConnectionDiscovery {
     public ConnectionSettings connectionFor(WatchedConnection connection, Supplier<URI> embeddedSandbox) {
         if (connection instanceof WatchedConnection.Profile profile) {
             Optional<ProfileFile> files = environment.profileFile();
-            return connectionFor(profile.name(), files, Optional.of(profile.region())).withLabel(profile.id().label());
+            // A queue belongs to one account and region: the app gives it to the connection it was started for.
+            return connectionFor(profile.name(), files, Optional.of(profile.region())).withLabel(profile.id().label())
+                    .withEventsQueueUrl(Optional.empty());
         }
         if (connection instanceof WatchedConnection.SsoRole role) {
             ConnectionSettings settings = ConnectionSettings.ssoRole(role.portal(), role.accountId(), role.roleName(),
@@ -110,6 +115,27 @@ public final class ConnectionDiscovery {
         ConnectionSettings.CredentialsSource source = profile.flatMap(p -> files.flatMap(f -> AwsProfiles.ssoRoleOf(p, f)))
                 .<ConnectionSettings.CredentialsSource>map(role -> role)
                 .orElse(new ConnectionSettings.CredentialsSource.Profile(profileName));
-        return new ConnectionSettings(profileName + " · " + region, source, region, Optional.empty(), endpoints);
+        Optional<URI> eventsQueue = environment.variable(EVENTS_QUEUE_VARIABLE).flatMap(ConnectionDiscovery::queueUrl);
+        return new ConnectionSettings(profileName + " · " + region, source, region, Optional.empty(), endpoints,
+                eventsQueue);
+    }
+
+    /** TOLLGATE_EVENTS_QUEUE_URL, when it holds a queue URL: push mode for the connection configured. */
+    public Optional<URI> eventsQueue() {
+        return environment.variable(EVENTS_QUEUE_VARIABLE).flatMap(ConnectionDiscovery::queueUrl);
+    }
+
+    private static Optional<URI> queueUrl(String value) {
+        try {
+            URI url = URI.create(value.trim());
+            if (url.getScheme() != null && url.getHost() != null) {
+                return Optional.of(url);
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        LoggerFactory.getLogger(ConnectionDiscovery.class).warn("Ignoring {}: '{}' is not a queue URL such as "
+                + "https://sqs.us-east-1.amazonaws.com/123456789012/pipeline-events; polling alone", EVENTS_QUEUE_VARIABLE, value);
+        return Optional.empty();
     }
 }

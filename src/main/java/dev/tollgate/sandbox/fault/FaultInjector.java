@@ -56,8 +56,13 @@ public final class FaultInjector {
 
     /** The fault to answer this call with, if any. Every call counts against the quota. */
     public synchronized Optional<Fault> next() {
+        return next(true);
+    }
+
+    /** The fault to answer this call with, if any; {@code countsAgainstQuota=false} for a service with its own quotas. */
+    public synchronized Optional<Fault> next(boolean countsAgainstQuota) {
         calls++;
-        Optional<Fault> fault = decide();
+        Optional<Fault> fault = decide(countsAgainstQuota);
         fault.ifPresent(chosen -> {
             if (chosen.httpStatus() >= 500) {
                 failed++;
@@ -68,11 +73,11 @@ public final class FaultInjector {
         return fault;
     }
 
-    private Optional<Fault> decide() {
+    private Optional<Fault> decide(boolean countsAgainstQuota) {
         if (!config.active()) {
             return Optional.empty();
         }
-        if (config.quotaPerSecond() > 0) {
+        if (countsAgainstQuota && config.quotaPerSecond() > 0) {
             long now = nanoTime.getAsLong();
             if (!windowStarted || now - windowStart >= TimeUnit.SECONDS.toNanos(1)) {
                 windowStart = now;

@@ -59,6 +59,7 @@ public final class ConnectionGroup implements BoardItem, ChosenPipelines {
     private String lastRowProblem;
     private Instant lastUpdate;
     private boolean stale;
+    private boolean pushMode;
 
     ConnectionGroup(ConnectionId connection, boolean canSignInAgain, Observable boardEntries) {
         this.connection = Objects.requireNonNull(connection);
@@ -144,6 +145,15 @@ public final class ConnectionGroup implements BoardItem, ChosenPipelines {
             stale = nowStale;
             recompute();
         }
+    }
+
+    void pushMode(boolean listening) {
+        pushMode = listening;
+    }
+
+    /** Whether push mode hears this connection's events. */
+    boolean pushMode() {
+        return pushMode;
     }
 
     void describe(String who) {

@@ -84,11 +84,11 @@ public final class PipelineListView extends ListView<BoardItem> {
     }
 
     private ContextMenu contextMenu() {
-        MenuItem pin = new MenuItem("Pin to top", new FontIcon(Feather.STAR));
+        MenuItem pin = new MenuItem(Texts.get("board.pin"), new FontIcon(Feather.STAR));
         pin.setId("pinMenuItem");
         pin.setAccelerator(PIN);
         pin.setOnAction(event -> togglePinOfChosen());
-        MenuItem copy = new MenuItem("Copy name", new FontIcon(Feather.COPY));
+        MenuItem copy = new MenuItem(Texts.get("board.copyName"), new FontIcon(Feather.COPY));
         copy.setOnAction(event -> {
             if (getSelectionModel().getSelectedItem() instanceof PipelineEntry entry) {
                 javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
@@ -99,7 +99,7 @@ public final class PipelineListView extends ListView<BoardItem> {
         ContextMenu menu = new ContextMenu(pin, new SeparatorMenuItem(), copy);
         menu.setOnShowing(event -> {
             PipelineEntry entry = getSelectionModel().getSelectedItem() instanceof PipelineEntry e ? e : null;
-            pin.setText(entry != null && entry.isPinned() ? "Unpin" : "Pin to top");
+            pin.setText(Texts.get(entry != null && entry.isPinned() ? "board.unpin" : "board.pin"));
             pin.setDisable(entry == null);
         });
         return menu;
@@ -269,14 +269,15 @@ public final class PipelineListView extends ListView<BoardItem> {
             name.setText(row.name());
             pinIcon.setVisible(shown.isPinned());
             pinIcon.setManaged(shown.isPinned());
-            renderStatus(row.isKnown() ? row.headline() : Status.NOT_RUN, row.isKnown() ? null : "Loading…");
+            renderStatus(row.isKnown() ? row.headline() : Status.NOT_RUN, row.isKnown() ? null : Texts.get("board.loading"));
             renderStrip(row);
             approvals.setVisible(row.pendingApprovals() > 0);
             approvals.setText(String.valueOf(row.pendingApprovals()));
-            approvalsTip.setText(row.pendingApprovals() == 1 ? "1 approval waiting" : row.pendingApprovals() + " approvals waiting");
+            approvalsTip.setText(Texts.get(row.pendingApprovals() == 1 ? "board.approvals.one" : "board.approvals.many",
+                    row.pendingApprovals()));
             locked.setVisible(row.disabledTransitions() > 0);
-            lockedTip.setText(row.disabledTransitions() == 1 ? "1 disabled transition"
-                    : row.disabledTransitions() + " disabled transitions");
+            lockedTip.setText(Texts.get(row.disabledTransitions() == 1 ? "board.disabledTransitions.one"
+                    : "board.disabledTransitions.many", row.disabledTransitions()));
             warning.setVisible(row.problem() != null);
             renderAge();
             setTooltip(rowTip);
@@ -293,7 +294,7 @@ public final class PipelineListView extends ListView<BoardItem> {
                 statusIcon.setIconCode(StatusLook.icon(headline));
                 setClasses(status, List.of("label", "status-badge", StatusLook.styleClass(headline)));
             }
-            status.setText(text == null ? headline.label() : text);
+            status.setText(text == null ? StatusLook.label(headline) : text);
         }
 
         private void markHeader(boolean header) {
@@ -322,8 +323,8 @@ public final class PipelineListView extends ListView<BoardItem> {
                         : List.of("strip-mark", StatusLook.styleClass(mark.status()));
                 setClasses(cell, classes);
                 tip.append(i == 0 ? "" : mark.gateClosed() ? "  ⛔ " : "  → ")
-                        .append(mark.name()).append(": ").append(mark.status().label())
-                        .append(mark.holdsExecution() ? " (an execution waits before it)" : "");
+                        .append(Texts.get(mark.holdsExecution() ? "board.strip.held" : "board.strip.stage",
+                                mark.name(), StatusLook.label(mark.status())));
             }
             stripTip.setText(tip.toString());
         }
@@ -338,13 +339,13 @@ public final class PipelineListView extends ListView<BoardItem> {
             }
             boolean stale = viewModel.isStale(shown);
             String freshness = viewModel.freshness(shown);
-            when.setText(stale ? "Stale" : viewModel.lastChange(shown));
+            when.setText(stale ? Texts.get("board.stale") : viewModel.lastChange(shown));
             staleIcon.setVisible(stale);
             when.setGraphic(stale ? staleIcon : null);
             setClasses(when, stale ? STALE_CLASSES : WHEN_CLASSES);
             PipelineRow row = shown.row();
             rowTip.setText(row.name() + "\n" + freshness
-                    + (row.lastChange() == null ? "" : "\nLast change " + viewModel.lastChange(shown)));
+                    + (row.lastChange() == null ? "" : "\n" + Texts.get("board.lastChange", viewModel.lastChange(shown))));
         }
     }
 
@@ -367,7 +368,7 @@ public final class PipelineListView extends ListView<BoardItem> {
         private final Hyperlink fix = new Hyperlink();
         private final Tooltip tooltip = new Tooltip();
         private final MenuItem refresh = new MenuItem(Texts.get("board.group.refresh"), new FontIcon(Feather.REFRESH_CW));
-        private final MenuItem signInAgain = new MenuItem(Texts.get("board.group.signInAgain"), new FontIcon(Feather.LOG_IN));
+        private final MenuItem signInAgain = new MenuItem(Texts.get("signin.again"), new FontIcon(Feather.LOG_IN));
         private final MenuItem stop = new MenuItem(Texts.get("board.group.stopWatching"), new FontIcon(Feather.X_CIRCLE));
         private final ContextMenu menu = new ContextMenu(refresh, signInAgain, new SeparatorMenuItem(), stop);
         private final VBox node;
@@ -419,7 +420,7 @@ public final class PipelineListView extends ListView<BoardItem> {
             identity.setText(shown.identityProperty().get());
             ConnectionGroup.Health health = shown.healthProperty().get();
             String count = shown.pipelineCount() == 1 ? Texts.get("board.group.count.one")
-                    : Texts.get("board.group.count.many", shown.pipelineCount());
+                    : Texts.get("board.group.count.many", Texts.number(shown.pipelineCount()));
             Instant last = shown.lastUpdate();
             String age = last == null ? null : Durations.between(last, now);
             String problem = Objects.toString(shown.problemProperty().get(), "");
@@ -429,10 +430,10 @@ public final class PipelineListView extends ListView<BoardItem> {
                         age == null ? count : Texts.get("board.group.fine", count, age), null);
                 case STALE -> show(Feather.CLOCK, GROUP_STALE_CLASSES, Texts.get("board.group.stale", count, age), null);
                 case UNREACHABLE -> show(Feather.WIFI_OFF, GROUP_FAILING_CLASSES, Texts.get("board.group.unreachable"),
-                        Texts.get("board.group.retry"));
-                case FAILING -> show(Feather.ALERT_TRIANGLE, GROUP_FAILING_CLASSES, problem, Texts.get("board.group.retry"));
+                        Texts.get("signin.retry"));
+                case FAILING -> show(Feather.ALERT_TRIANGLE, GROUP_FAILING_CLASSES, problem, Texts.get("signin.retry"));
                 case SIGNED_OUT -> show(Feather.LOCK, GROUP_FAILING_CLASSES, Texts.get("board.group.signedOut"),
-                        Texts.get(shown.canSignInAgain() ? "board.group.signInAgain" : "board.group.retry"));
+                        Texts.get(shown.canSignInAgain() ? "signin.again" : "signin.retry"));
             }
             tooltip.setText(shown.connection().label()
                     + (shown.identityProperty().get().isEmpty() ? "" : "\n" + shown.identityProperty().get())

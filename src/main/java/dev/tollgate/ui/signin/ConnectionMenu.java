@@ -100,7 +100,7 @@ public final class ConnectionMenu extends MenuButton {
         identity.getStyleClass().add("identity-item");
         menu.getItems().add(identity);
         if (model.canSignInAgain()) {
-            MenuItem again = new MenuItem("Sign in again", new FontIcon(Feather.REFRESH_CW));
+            MenuItem again = new MenuItem(Texts.get("signin.again"), new FontIcon(Feather.REFRESH_CW));
             again.setOnAction(event -> actions.signInAgain(model.connection()));
             menu.getItems().add(again);
         }

@@ -106,6 +106,31 @@ class BoardViewModelTest {
     }
 
     @Test
+    void saysWhetherPushModeHearsEvents() {
+        BoardViewModel board = board(FavouritesStore.inMemory());
+        assertThat(board.pushModeProperty().get()).isFalse();
+
+        feed(board).pushModeChanged(true);
+        assertThat(board.pushModeProperty().get()).isTrue();
+        feed(board).pushModeChanged(false);
+
+        assertThat(board.pushModeProperty().get()).isFalse();
+    }
+
+    @Test
+    void pushModeIsOnWhileAnyConnectionHearsEventsAndOffWhenItsConnectionGoes() {
+        BoardViewModel board = board(FavouritesStore.inMemory());
+        WatchListener payments = board.watch(PAYMENTS, false);
+        feed(board).pushModeChanged(false);
+
+        payments.pushModeChanged(true);
+        assertThat(board.pushModeProperty().get()).isTrue();
+        board.forget(PAYMENTS);
+
+        assertThat(board.pushModeProperty().get()).isFalse();
+    }
+
+    @Test
     void searchesByPartsOfTheNameIgnoringCase() {
         BoardViewModel board = polled(board(FavouritesStore.inMemory()));
 
