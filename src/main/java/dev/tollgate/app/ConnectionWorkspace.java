@@ -63,7 +63,6 @@ public final class ConnectionWorkspace implements AutoCloseable {
     private final ConnectionSettings settings;
     private final Executor uiThread;
     private final Clock clock;
-    private final DialogService dialogs;
     private final BoardViewModel board;
     private final InboxViewModel inbox;
     private final AwsClients clients;
@@ -90,7 +89,6 @@ public final class ConnectionWorkspace implements AutoCloseable {
         this.settings = settings;
         this.uiThread = uiThread;
         this.clock = clock;
-        this.dialogs = dialogs;
         this.board = board;
         this.inbox = inbox;
         this.clients = new AwsClients(settings, aws, Clock.systemUTC());
