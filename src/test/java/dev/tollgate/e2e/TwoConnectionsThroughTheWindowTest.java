@@ -114,6 +114,8 @@ class TwoConnectionsThroughTheWindowTest {
 
         MenuButton menu = robot.lookup("#connectionMenu").queryAs(MenuButton.class);
         robot.interact(() -> item(menu, "stopWatching-payments").fire());
+        // Neither watched connection is the embedded sandbox, so it can be added.
+        assertThat(item(menu, "useSandboxItem").isDisable()).isFalse();
         robot.interact(() -> item(menu, "useSandboxItem").fire());
 
         assertThat(actions.requests()).containsExactly("stopWatching " + PAYMENTS.label(), "addSandbox");

@@ -18,6 +18,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import dev.tollgate.identity.WatchedConnection;
 
 /**
  * The header's connections: with one, its name and who the approver is there; with several, how many. The
@@ -72,6 +73,8 @@ public final class ConnectionMenu extends MenuButton {
             for (ProfileSummary profile : profiles) {
                 MenuItem item = new MenuItem(profile.label());
                 item.setOnAction(event -> actions.addProfile(profile.name()));
+                // A connection is watched once; a choice that would add nothing is shown as such.
+                item.setDisable(isWatched("profile:" + profile.name() + "@"));
                 profileMenu.getItems().add(item);
             }
             getItems().add(profileMenu);
@@ -79,7 +82,12 @@ public final class ConnectionMenu extends MenuButton {
         MenuItem sandbox = new MenuItem(Texts.get("signin.menu.addSandbox"), new FontIcon(Feather.BOX));
         sandbox.setId("useSandboxItem");
         sandbox.setOnAction(event -> actions.addSandbox());
+        sandbox.setDisable(isWatched(WatchedConnection.Sandbox.KEY));
         getItems().add(sandbox);
+    }
+
+    private boolean isWatched(String keyPrefix) {
+        return connections.stream().anyMatch(model -> model.connection().key().startsWith(keyPrefix));
     }
 
     /** One watched connection: who the approver is there, and what can be done with it. */
