@@ -7,6 +7,7 @@ import dev.tollgate.ui.shell.Theme;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -32,7 +33,7 @@ public final class TollgateWindow {
             DialogService dialogs) {
         Tollgate tollgate = new Tollgate(ConnectionSettings.sandbox(sandbox.endpoint()), Platform::runLater,
                 Clock.systemUTC(), pollInterval, dialogs, dataDirectory);
-        Scene scene = new Scene(tollgate.mainWindow(url -> { }), 1280, 800);
+        Scene scene = new Scene(tollgate.mainWindow(url -> { }, new RecordedActions(), List.of()), 1280, 800);
         Theme.apply(scene);
         stage.setScene(scene);
         stage.show();
