@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param speed     simulated seconds per real second for the default accelerated clock
  * @param seed      seeds every random choice of the simulation
  * @param demoData  whether to create the demo pipelines and their history
- * @param pipelines how many pipelines the demo has: the five hand-made ones, plus generated ones above five
+ * @param pipelines how many pipelines the demo has: the six hand-made ones, plus generated ones above six
  * @param startAt   the simulated "now" at start; empty means the real current time
  * @param clock     a clock to use instead of the accelerated one (e.g. a {@link ManualClock} in tests)
  * @param faults    trouble to inject into AWS answers at start (changeable later through {@code /_sandbox/faults})
@@ -21,7 +21,7 @@ import java.util.Optional;
 public record SandboxConfig(int port, double speed, long seed, boolean demoData, int pipelines,
                             Optional<Instant> startAt, Optional<SandboxClock> clock, FaultConfig faults) {
 
-    public static final int DEMO_PIPELINES = 5;
+    public static final int DEMO_PIPELINES = 6;
 
     public SandboxConfig {
         if (port < 0 || port > 65535) {

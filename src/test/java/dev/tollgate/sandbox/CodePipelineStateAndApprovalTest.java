@@ -68,8 +68,8 @@ class CodePipelineStateAndApprovalTest {
         } while (token != null);
 
         assertThat(pages).isEqualTo(3);
-        assertThat(names).containsExactly("billing-api", "ecs-webapp", "nightly-reports", "payments-service",
-                "storefront-bluegreen");
+        assertThat(names).containsExactly("billing-api", "ecs-webapp", "mobile-bff", "nightly-reports",
+                "payments-service", "storefront-bluegreen");
         PipelineSummary ecs = client.listPipelines().pipelines().get(1);
         assertThat(ecs.version()).isEqualTo(1);
         assertThat(ecs.executionModeAsString()).isEqualTo("SUPERSEDED");

@@ -55,7 +55,7 @@ class FaultInjectionTest {
         assertThat(e.isThrottlingException()).isTrue();
 
         sandbox.control().setFaults(FaultConfig.none());
-        assertThat(noRetries.listPipelines().pipelines()).hasSize(5);
+        assertThat(noRetries.listPipelines().pipelines()).hasSize(SandboxConfig.DEMO_PIPELINES);
     }
 
     @Test

@@ -71,8 +71,8 @@ class BoardViewModelTest {
     void showsEveryPipelineWithItsStagesApprovalsAndDisabledTransitions() {
         BoardViewModel board = polled(board(FavouritesStore.inMemory()));
 
-        assertThat(visible(board)).containsExactly("billing-api", "ecs-webapp", "nightly-reports", "payments-service",
-                "storefront-bluegreen");
+        assertThat(visible(board)).containsExactly("billing-api", "ecs-webapp", "mobile-bff", "nightly-reports",
+                "payments-service", "storefront-bluegreen");
         assertThat(row(board, "ecs-webapp").pendingApprovals()).isEqualTo(1);
         PipelineRow payments = row(board, "payments-service");
         assertThat(payments.disabledTransitions()).isEqualTo(1);
@@ -80,7 +80,7 @@ class BoardViewModelTest {
         assertThat(payments.stages().get(2).gateClosed()).isTrue();
         assertThat(payments.stages().get(2).holdsExecution()).isTrue();
         assertThat(payments.lastChange()).isNotNull();
-        assertThat(board.summaryProperty().get()).isEqualTo("5 pipelines");
+        assertThat(board.summaryProperty().get()).isEqualTo("6 pipelines");
         assertThat(board.waitingApprovalsProperty().get()).isEqualTo(1);
     }
 
@@ -91,10 +91,10 @@ class BoardViewModelTest {
         board.searchProperty().set("PAY serv");
 
         assertThat(visible(board)).containsExactly("payments-service");
-        assertThat(board.summaryProperty().get()).isEqualTo("1 of 5 pipelines");
+        assertThat(board.summaryProperty().get()).isEqualTo("1 of 6 pipelines");
         assertThat(board.filtersActiveProperty().get()).isTrue();
         board.clearFilters();
-        assertThat(visible(board)).hasSize(5);
+        assertThat(visible(board)).hasSize(6);
     }
 
     @Test
@@ -119,8 +119,8 @@ class BoardViewModelTest {
 
         board.sortProperty().set(BoardViewModel.Sort.ATTENTION);
 
-        assertThat(visible(board)).containsExactly("nightly-reports", "ecs-webapp", "payments-service", "billing-api",
-                "storefront-bluegreen");
+        assertThat(visible(board)).containsExactly("nightly-reports", "ecs-webapp", "payments-service", "mobile-bff",
+                "billing-api", "storefront-bluegreen");
     }
 
     @Test
