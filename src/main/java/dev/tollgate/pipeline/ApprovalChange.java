@@ -28,6 +28,10 @@ public sealed interface ApprovalChange {
     record Replaced(String reviewedExecutionId, String newExecutionId) implements ApprovalChange {
         @Override
         public String message() {
+            if (java.util.Objects.equals(reviewedExecutionId, newExecutionId)) {
+                return "Execution " + shortId(newExecutionId) + " asks for this approval again (its stage was retried)."
+                        + " Review it again before deciding.";
+            }
             return "The approval now waits for execution " + shortId(newExecutionId) + ", not the "
                     + shortId(reviewedExecutionId) + " you reviewed. Review the new one before deciding.";
         }
@@ -49,6 +53,11 @@ public sealed interface ApprovalChange {
         if (action.isEmpty()) {
             return Optional.of(new Ended(reviewed.pipelineExecutionId()));
         }
+        Optional<ApprovalRun> own = reviewed.pipelineExecutionId() == null ? Optional.empty()
+                : now.approvalRun(reviewed.pipelineExecutionId(), reviewed.stageName(), reviewed.actionName());
+        if (now.isParallel() || own.isPresent()) {
+            return ofOwnRun(reviewed, own);
+        }
         Optional<String> executionNow = stage.flatMap(Stage::latest).map(Stage.StageRun::pipelineExecutionId);
         ActionRun run = action.get().latest().orElse(null);
         if (action.get().isWaitingForApproval()) {
@@ -61,6 +70,25 @@ public sealed interface ApprovalChange {
         boolean stillThatExecution = executionNow.map(id -> id.equals(reviewed.pipelineExecutionId())).orElse(false);
         if (run != null && stillThatExecution && run.status().isTerminal()) {
             return Optional.of(new Decided(run.status(), run.lastUpdatedBy(), run.lastStatusChange(), run.summary()));
+        }
+        return Optional.of(new Ended(reviewed.pipelineExecutionId()));
+    }
+
+    /**
+     * In PARALLEL mode executions do not replace each other at an approval: only the reviewed execution's own
+     * run of the action tells how its wait stands.
+     */
+    private static Optional<ApprovalChange> ofOwnRun(ApprovalRequest reviewed, Optional<ApprovalRun> own) {
+        if (own.isEmpty()) {
+            return Optional.of(new Ended(reviewed.pipelineExecutionId()));
+        }
+        ApprovalRun run = own.get();
+        if (run.isWaiting()) {
+            return run.token().equals(reviewed.token()) ? Optional.empty()
+                    : Optional.of(new Replaced(reviewed.pipelineExecutionId(), run.pipelineExecutionId()));
+        }
+        if (run.status().isTerminal()) {
+            return Optional.of(new Decided(run.status(), run.updatedBy(), run.lastUpdateTime(), run.summary()));
         }
         return Optional.of(new Ended(reviewed.pipelineExecutionId()));
     }

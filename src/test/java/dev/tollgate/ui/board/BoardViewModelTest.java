@@ -74,6 +74,8 @@ class BoardViewModelTest {
         assertThat(visible(board)).containsExactly("billing-api", "ecs-webapp", "mobile-bff", "nightly-reports",
                 "payments-service", "storefront-bluegreen");
         assertThat(row(board, "ecs-webapp").pendingApprovals()).isEqualTo(1);
+        // PARALLEL: two executions wait at the same approval, each counted.
+        assertThat(row(board, "mobile-bff").pendingApprovals()).isEqualTo(2);
         PipelineRow payments = row(board, "payments-service");
         assertThat(payments.disabledTransitions()).isEqualTo(1);
         assertThat(payments.stages()).extracting(PipelineRow.StageMark::name).containsExactly("Source", "Build", "Deploy");
@@ -81,7 +83,7 @@ class BoardViewModelTest {
         assertThat(payments.stages().get(2).holdsExecution()).isTrue();
         assertThat(payments.lastChange()).isNotNull();
         assertThat(board.summaryProperty().get()).isEqualTo("6 pipelines");
-        assertThat(board.waitingApprovalsProperty().get()).isEqualTo(1);
+        assertThat(board.waitingApprovalsProperty().get()).isEqualTo(3);
     }
 
     @Test
@@ -106,7 +108,7 @@ class BoardViewModelTest {
 
         board.statusFilterProperty().set(BoardViewModel.StatusFilter.ANY);
         board.onlyWithApprovalsProperty().set(true);
-        assertThat(visible(board)).containsExactly("ecs-webapp");
+        assertThat(visible(board)).containsExactly("ecs-webapp", "mobile-bff");
 
         board.onlyWithApprovalsProperty().set(false);
         board.onlyWithDisabledTransitionsProperty().set(true);
@@ -119,7 +121,7 @@ class BoardViewModelTest {
 
         board.sortProperty().set(BoardViewModel.Sort.ATTENTION);
 
-        assertThat(visible(board)).containsExactly("nightly-reports", "ecs-webapp", "payments-service", "mobile-bff",
+        assertThat(visible(board)).containsExactly("nightly-reports", "ecs-webapp", "mobile-bff", "payments-service",
                 "billing-api", "storefront-bluegreen");
     }
 
