@@ -45,19 +45,22 @@ public final class FaultInjector {
         this.windowStarted = false;
     }
 
-    /** How long to hold the answer back. */
-    public synchronized int latencyMillis() {
-        return config.latencyMillis();
+    /** How long to hold the answer to this operation back. */
+    public synchronized int latencyMillis(String operation) {
+        return config.appliesTo(operation) ? config.latencyMillis() : 0;
     }
 
     public synchronized Counts counts() {
         return new Counts(calls, throttled, failed);
     }
 
-    /** The fault to answer this call with, if any. Every call counts against the quota. */
-    public synchronized Optional<Fault> next() {
+    /**
+     * The fault to answer this call with, if any. Every call counts; calls to operations the faults do not
+     * apply to neither fail nor count against the quota.
+     */
+    public synchronized Optional<Fault> next(String operation) {
         calls++;
-        Optional<Fault> fault = decide();
+        Optional<Fault> fault = config.appliesTo(operation) ? decide() : Optional.empty();
         fault.ifPresent(chosen -> {
             if (chosen.httpStatus() >= 500) {
                 failed++;

@@ -99,7 +99,7 @@ public final class FrontDoor implements HttpHandler {
             if (body == null) {
                 return tooLarge(call);
             }
-            Optional<Fault> fault = injectedFault();
+            Optional<Fault> fault = injectedFault(target.substring(target.lastIndexOf('.') + 1));
             if (fault.isPresent()) {
                 return AwsJsonService.error(fault.get().httpStatus(), fault.get().code(), fault.get().message(), call, mapper);
             }
@@ -117,7 +117,7 @@ public final class FrontDoor implements HttpHandler {
             return AwsJsonService.error(400, "UnknownOperationException",
                     "Missing X-Amz-Target header: the request names no operation", call, mapper);
         }
-        Optional<Fault> fault = injectedFault();
+        Optional<Fault> fault = injectedFault(method.equals("HEAD") ? "HeadObject" : "GetObject");
         if (fault.isPresent()) {
             return s3.fault(fault.get(), method.equals("HEAD"), call.requestId());
         }
@@ -132,8 +132,8 @@ public final class FrontDoor implements HttpHandler {
     }
 
     /** Waits the configured latency, then asks the injector whether this call fails. */
-    private Optional<Fault> injectedFault() {
-        int latency = faults.latencyMillis();
+    private Optional<Fault> injectedFault(String operation) {
+        int latency = faults.latencyMillis(operation);
         if (latency > 0) {
             try {
                 Thread.sleep(latency);
@@ -141,7 +141,7 @@ public final class FrontDoor implements HttpHandler {
                 Thread.currentThread().interrupt();
             }
         }
-        return faults.next();
+        return faults.next(operation);
     }
 
     private Response dispatch(String method, String target, byte[] body, CallContext call) {
