@@ -14,6 +14,12 @@ public sealed interface ApprovalChange {
 
     /** Somebody (or the timeout) decided the reviewed wait. */
     record Decided(Status outcome, String by, Instant at, String summary) implements ApprovalChange {
+
+        /** Who decided, as a person reads it ("alice"); null when nobody did (the approval timed out). */
+        public String byName() {
+            return by == null || by.isBlank() ? null : shortIdentity(by);
+        }
+
         @Override
         public String message() {
             String verdict = outcome.is(Status.Kind.SUCCEEDED) ? "approved" : outcome.is(Status.Kind.FAILED) ? "rejected" : outcome.label().toLowerCase(java.util.Locale.ROOT);
@@ -93,7 +99,8 @@ public sealed interface ApprovalChange {
         return Optional.of(new Ended(reviewed.pipelineExecutionId()));
     }
 
-    private static String shortId(String id) {
+    /** The first eight characters of an execution id, as the console shows it. */
+    static String shortId(String id) {
         return id == null ? "?" : id.substring(0, Math.min(8, id.length()));
     }
 

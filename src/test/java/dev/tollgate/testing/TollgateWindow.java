@@ -11,9 +11,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import dev.tollgate.ui.common.DialogService;
+import java.util.Optional;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real main window, wired by the composition root against a sandbox, as the UI tests open it. */
@@ -27,7 +31,7 @@ public final class TollgateWindow {
         return open(stage, sandbox, pollInterval, dataDirectory, (title, question, confirm) -> true);
     }
 
-    /** Shows Tollgate in the stage with the given dialogs and starts watching. */
+    /** Shows Tollgate in the stage with the given dialogs and starts watching; asks STS who the approver is. */
     public static Tollgate open(Stage stage, Sandbox sandbox, Duration pollInterval, Path dataDirectory,
             DialogService dialogs) {
         Tollgate tollgate = new Tollgate(ConnectionSettings.sandbox(sandbox.endpoint()), Platform::runLater,
@@ -36,6 +40,7 @@ public final class TollgateWindow {
         Theme.apply(scene);
         stage.setScene(scene);
         stage.show();
+        tollgate.connection().refreshIdentity();
         tollgate.startWatching();
         return tollgate;
     }
@@ -43,6 +48,25 @@ public final class TollgateWindow {
     /** Brings the pipeline board to the front of the sidebar (the inbox is in front at start-up). */
     public static void showPipelines(Stage stage) {
         ((TabPane) stage.getScene().lookup(".sidebar")).getSelectionModel().select(1);
+    }
+
+    /**
+     * Clicks the pipeline's first waiting approval in the inbox (in front at start-up) and waits until the
+     * review shows it. A label of the same name on the board, in the tab behind, would be clicked at its
+     * place on the screen, over whatever the inbox shows there.
+     */
+    public static void reviewFromInbox(FxRobot robot, String pipelineName) throws Exception {
+        waitUntil(() -> inboxEntry(robot, pipelineName).isPresent());
+        robot.clickOn(inboxEntry(robot, pipelineName).orElseThrow());
+        waitUntil(() -> robot.lookup(".approval-title").tryQueryAs(Label.class)
+                .map(title -> title.getText().contains(pipelineName + " › ")).orElse(false));
+    }
+
+    private static Optional<Node> inboxEntry(FxRobot robot, String pipelineName) {
+        return robot.lookup("#inboxList .pipeline-name").queryAllAs(Label.class).stream()
+                .filter(label -> label.getText().equals(pipelineName))
+                .map(Node.class::cast)
+                .findFirst();
     }
 
     /** Waits up to 15 s for the condition, letting the FX thread run between checks. */

@@ -329,7 +329,7 @@ public final class ApprovalReviewViewModel {
     private void decided(ApprovalRequest reviewed, Verdict verdict, Instant at) {
         drafts.remove(draftKey(reviewed));
         String key = verdict == Verdict.APPROVE ? "review.outcome.approved" : "review.outcome.rejected";
-        String done = me.get().map(identity -> Texts.get(key + "By", reviewed.location(), identity.displayName(), TIME.format(at)))
+        String done = me.get().map(identity -> Texts.get(key + "By", identity.displayName(), TIME.format(at), reviewed.location()))
                 .orElseGet(() -> Texts.get(key, reviewed.location(), TIME.format(at)));
         outcome.set(new Outcome(Outcome.Kind.DONE, done));
         LOG.info("{} {} (execution {})", verdict, reviewed.location(), reviewed.pipelineExecutionId());

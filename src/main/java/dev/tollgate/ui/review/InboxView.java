@@ -96,11 +96,17 @@ public final class InboxView extends VBox {
             pipeline.setText(request.pipelineName());
             tag.setVisible(item.imageTag().isPresent());
             tag.setText(item.imageTag().orElse(""));
-            where.setText(request.stageName() + " › " + request.actionName());
+            // In PARALLEL mode one pipeline lists several executions at the same action: the id tells them apart.
+            where.setText(request.stageName() + " › " + request.actionName() + " · " + shortId(request.pipelineExecutionId()));
+            box.setId("inbox-" + request.pipelineExecutionId());
             timing.setText(request.waitingSince() == null ? ""
                     : Texts.get("inbox.timing", Durations.between(request.waitingSince(), clock.instant()),
                             Durations.between(clock.instant(), request.expiresAt())));
             setGraphic(box);
+        }
+
+        private static String shortId(String id) {
+            return id == null ? "?" : id.substring(0, Math.min(8, id.length()));
         }
     }
 }

@@ -238,7 +238,8 @@ class ApprovalReviewViewModelTest {
 
         assertThat(review.selfApprovalProperty().get()).startsWith("You started this execution yourself");
         review.approve();
-        assertThat(review.outcomeProperty().get().message()).contains(" as " + me.displayName() + " at ");
+        assertThat(review.outcomeProperty().get().message())
+                .matches("Approved by " + java.util.regex.Pattern.quote(me.displayName()) + " at \\d\\d:\\d\\d:\\d\\d: ecs-webapp › .*");
     }
 
     @Test
