@@ -109,7 +109,7 @@ public final class TollgateApp extends Application {
         this.stage = primaryStage;
         UncaughtErrors uncaught = new UncaughtErrors(Platform::runLater, message -> {
             Alert alert = new Alert(Alert.AlertType.WARNING, message);
-            alert.setHeaderText("Something went wrong");
+            alert.setHeaderText(Texts.get("app.somethingWrong"));
             alert.initOwner(stage);
             alert.show();
         });
@@ -117,7 +117,7 @@ public final class TollgateApp extends Application {
         Thread.currentThread().setUncaughtExceptionHandler(uncaught);
         if (startupProblem != null) {
             Alert alert = new Alert(Alert.AlertType.ERROR, startupProblem);
-            alert.setHeaderText("Tollgate could not start");
+            alert.setHeaderText(Texts.get("app.couldNotStart"));
             alert.showAndWait();
             Platform.exit();
             return;
@@ -194,8 +194,8 @@ public final class TollgateApp extends Application {
                 next = build(chosen);
             } catch (RuntimeException e) {
                 LOG.error("Could not switch connections", e);
-                Platform.runLater(() -> new Alert(Alert.AlertType.ERROR, "Could not switch connections: "
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())).show());
+                Platform.runLater(() -> new Alert(Alert.AlertType.ERROR, Texts.get("app.couldNotSwitch",
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())).show());
                 return;
             }
             Platform.runLater(() -> {
@@ -304,7 +304,7 @@ public final class TollgateApp extends Application {
         MenuItem logs = new MenuItem(Texts.get("shell.help.logs"));
         logs.setOnAction(event -> getHostServices().showDocument(directories.state().toUri().toString()));
         MenuItem about = new MenuItem(Texts.get("shell.help.about"));
-        String version = Optional.ofNullable(TollgateApp.class.getPackage().getImplementationVersion()).orElse("development build");
+        String version = Optional.ofNullable(TollgateApp.class.getPackage().getImplementationVersion()).orElseGet(() -> Texts.get("app.developmentBuild"));
         about.setOnAction(event -> HelpDialogs.showAbout(owner, version, url -> getHostServices().showDocument(url)));
         MenuButton help = new MenuButton(null, new FontIcon(Feather.HELP_CIRCLE), shortcuts, logs, about);
         help.setId("helpMenu");

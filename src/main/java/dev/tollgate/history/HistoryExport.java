@@ -42,7 +42,28 @@ public final class HistoryExport {
         /**
          * @param fraction 0..1, or negative while the total is not known yet
          */
-        void report(String message, double fraction);
+        void report(Step step, double fraction);
+    }
+
+    /**
+     * What the export is doing, as data: the window says it in the user's language. {@link #toString()} says it
+     * in English, for logs.
+     *
+     * @param done     executions found so far, or images read so far
+     * @param total    executions found in all; 0 while finding
+     * @param fileName the file being written, for {@link Kind#WRITING}
+     */
+    public record Step(Kind kind, int done, int total, String fileName) {
+        public enum Kind { FINDING, READING_IMAGES, WRITING }
+
+        @Override
+        public String toString() {
+            return switch (kind) {
+                case FINDING -> "Finding executions: " + done + " so far";
+                case READING_IMAGES -> "Reading images: " + done + " of " + total;
+                case WRITING -> "Writing " + fileName;
+            };
+        }
     }
 
     public record Result(Path file, Format format, int executions) {
@@ -71,18 +92,19 @@ public final class HistoryExport {
         HistoryReader reader = new HistoryReader(history, pipelineName, filter, ExecutionHistory.MAX_PAGE_SIZE);
         List<ExecutionSummary> found = new ArrayList<>();
         while (!reader.isExhausted()) {
-            progress.report("Finding executions: " + found.size() + " so far", -1);
+            progress.report(new Step(Step.Kind.FINDING, found.size(), 0, null), -1);
             found.addAll(reader.next(BATCH, cancelled).matches());
         }
         List<AuditRecord> records = new ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) {
             checkCancelled(cancelled);
-            progress.report("Reading images: " + (i + 1) + " of " + found.size(), found.isEmpty() ? 1 : (double) i / found.size());
+            progress.report(new Step(Step.Kind.READING_IMAGES, i + 1, found.size(), null),
+                    found.isEmpty() ? 1 : (double) i / found.size());
             ExecutionSummary summary = found.get(i);
             records.add(AuditRecord.of(summary, imagesOf(summary)));
         }
         checkCancelled(cancelled);
-        progress.report("Writing " + target.getFileName(), 1);
+        progress.report(new Step(Step.Kind.WRITING, records.size(), records.size(), target.getFileName().toString()), 1);
         byte[] content = format == Format.JSON
                 ? AuditJson.write(pipelineName, clock.instant(), filter.describe(), records)
                 : AuditCsv.write(records);

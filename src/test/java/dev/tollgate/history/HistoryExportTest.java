@@ -80,7 +80,7 @@ class HistoryExportTest {
         long started = System.nanoTime();
 
         HistoryExport.Result result = exporter().export(LongHistory.PIPELINE, HistoryFilter.ALL, file,
-                (message, fraction) -> messages.add(message), () -> false);
+                (step, fraction) -> messages.add(step.toString()), () -> false);
 
         LOG.info("Exported {} executions with images in {} ms", result.executions(), (System.nanoTime() - started) / 1_000_000);
         List<AuditRecord> expected = expectedRecords(HistoryFilter.ALL);

@@ -201,6 +201,101 @@ class FaultToleranceTest {
     }
 
     @Test
+    void twoTollgateClientsAndTheAwsCliDecidingAtOnceRecordOneDecisionAndEveryoneSeesWho(@TempDir Path home)
+            throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(cliAvailable(), "the AWS CLI is not installed here");
+        try (SandboxFixture alice = SandboxFixture.start();
+                SandboxFixture bob = alice.asAnotherClient("AKIDBOB")) {
+            ApprovalRequest waiting = alice.gateway.snapshot("ecs-webapp").pendingApprovals().get(0);
+            // The CLI needs most of a second before its request leaves (Python starting): the Tollgate clients
+            // set off after about as long, so that all three requests meet at the sandbox.
+            long cliStartup = timeCliStartup(home);
+            ProcessBuilder cli = new ProcessBuilder("aws", "--endpoint-url", alice.sandbox.endpoint().toString(),
+                    "--region", "us-east-1", "codepipeline", "put-approval-result",
+                    "--pipeline-name", waiting.pipelineName(), "--stage-name", waiting.stageName(),
+                    "--action-name", waiting.actionName(), "--token", waiting.token(),
+                    "--result", "summary=from the CLI,status=Approved").redirectErrorStream(true);
+            cliEnvironment(cli, home);
+            ExecutorService racers = Executors.newFixedThreadPool(2);
+            Process cliRun = cli.start();
+            TimeUnit.MILLISECONDS.sleep(cliStartup);
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (SandboxFixture client : List.of(alice, bob)) {
+                outcomes.add(racers.submit(() -> {
+                    try {
+                        client.gateway.decide(waiting, new ApprovalDecision(ApprovalDecision.Verdict.APPROVE, "mine"));
+                        return "recorded";
+                    } catch (GatewayException e) {
+                        return e.problem().name();
+                    }
+                }));
+            }
+            List<String> results = new ArrayList<>();
+            for (Future<String> outcome : outcomes) {
+                results.add(outcome.get(20, TimeUnit.SECONDS));
+            }
+            racers.shutdown();
+            String cliOutput = new String(cliRun.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(cliRun.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            boolean cliWon = cliRun.exitValue() == 0;
+            if (!cliWon) {
+                assertThat(cliOutput).containsAnyOf("ApprovalAlreadyCompletedException", "InvalidApprovalTokenException");
+            }
+
+            List<String> winners = new ArrayList<>();
+            if (cliWon) {
+                winners.add("AKIDCLI");
+            }
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i).equals("recorded")) {
+                    winners.add(i == 0 ? "TOLLGATESANDBOX" : "AKIDBOB");
+                } else {
+                    assertThat(results.get(i)).isIn("APPROVAL_ALREADY_DECIDED", "APPROVAL_TOKEN_CHANGED");
+                }
+            }
+            LOG.info("Race of two Tollgate clients and the AWS CLI: won by {}", winners);
+            assertThat(winners).hasSize(1);
+            // Whoever lost reads, through their own client, who decided.
+            for (SandboxFixture client : List.of(alice, bob)) {
+                var approvals = client.gateway.actionExecutions("ecs-webapp", waiting.pipelineExecutionId()).stream()
+                        .filter(a -> a.category() == ActionCategory.APPROVAL).toList();
+                assertThat(approvals).singleElement()
+                        .satisfies(a -> assertThat(a.updatedBy()).endsWith("/" + winners.get(0)));
+            }
+        }
+    }
+
+    private static boolean cliAvailable() {
+        try {
+            Process process = new ProcessBuilder("aws", "--version").redirectErrorStream(true).start();
+            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static long timeCliStartup(Path home) throws Exception {
+        ProcessBuilder version = new ProcessBuilder("aws", "--version").redirectErrorStream(true);
+        cliEnvironment(version, home);
+        long started = System.nanoTime();
+        Process process = version.start();
+        process.getInputStream().readAllBytes();
+        process.waitFor(30, TimeUnit.SECONDS);
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private static void cliEnvironment(ProcessBuilder builder, Path home) {
+        builder.environment().put("AWS_ACCESS_KEY_ID", "AKIDCLI");
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", "cli-secret");
+        builder.environment().put("AWS_CONFIG_FILE", home.resolve("none").toString());
+        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("none").toString());
+        builder.environment().put("AWS_MAX_ATTEMPTS", "1");
+    }
+
+    @Test
     void concurrentTransitionTogglesEndWithTheBoardShowingWhatAwsHas() throws Exception {
         try (SandboxFixture alice = SandboxFixture.start();
                 SandboxFixture bob = alice.asAnotherClient("AKIDBOB")) {

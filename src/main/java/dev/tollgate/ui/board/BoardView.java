@@ -1,5 +1,6 @@
 package dev.tollgate.ui.board;
 
+import dev.tollgate.ui.common.Texts;
 import java.util.Objects;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -47,8 +48,8 @@ public final class BoardView extends VBox {
         VBox.setVgrow(list, Priority.ALWAYS);
 
         search.setId("pipelineSearch");
-        search.setPromptText("Search pipelines");
-        search.setTooltip(new Tooltip("Search by name (Ctrl+F); Esc clears"));
+        search.setPromptText(Texts.get("board.search.prompt"));
+        search.setTooltip(new Tooltip(Texts.get("board.search.tooltip")));
         search.textProperty().bindBidirectional(board.searchProperty());
         search.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ESCAPE && !search.getText().isEmpty()) {
@@ -68,7 +69,7 @@ public final class BoardView extends VBox {
         count.setId("boardSummary");
         count.getStyleClass().add("muted");
         count.textProperty().bind(board.summaryProperty());
-        Hyperlink clear = new Hyperlink("Clear filters");
+        Hyperlink clear = new Hyperlink(Texts.get("board.clearFilters"));
         clear.setId("clearFilters");
         clear.visibleProperty().bind(board.filtersActiveProperty());
         clear.setOnAction(event -> board.clearFilters());
@@ -84,10 +85,9 @@ public final class BoardView extends VBox {
         HBox.setHgrow(freezeButton, Priority.ALWAYS);
         freezeButton.textProperty().bind(Bindings.createStringBinding(() -> {
             int n = board.chosenNames().size();
-            return n > 1 ? "Change freeze for " + n + " pipelines…" : "Change freeze…";
+            return n > 1 ? Texts.get("board.openFreeze.many", n) : Texts.get("board.openFreeze");
         }, board.chosenNames()));
-        freezeButton.setTooltip(new Tooltip("Disable or enable one stage's transition in several pipelines at once.\n"
-                + "Ctrl+click or Shift+click pipelines to choose them."));
+        freezeButton.setTooltip(new Tooltip(Texts.get("board.openFreeze.tooltip")));
         freezeButton.setOnAction(event -> freeze.open());
         HBox footer = new HBox(freezeButton);
         footer.getStyleClass().add("board-footer");
@@ -117,7 +117,7 @@ public final class BoardView extends VBox {
     private static MenuButton filterMenu(BoardViewModel board) {
         MenuButton menu = new MenuButton(null, new FontIcon(Feather.FILTER));
         menu.setId("filterButton");
-        menu.setTooltip(new Tooltip("Filter"));
+        menu.setTooltip(new Tooltip(Texts.get("board.filter")));
         ToggleGroup statuses = new ToggleGroup();
         for (BoardViewModel.StatusFilter filter : BoardViewModel.StatusFilter.values()) {
             RadioMenuItem item = new RadioMenuItem(filter.label());
@@ -128,10 +128,10 @@ public final class BoardView extends VBox {
             board.statusFilterProperty().addListener((obs, old, now) -> item.setSelected(now == filter));
             menu.getItems().add(item);
         }
-        CheckMenuItem approvals = new CheckMenuItem("Has approvals waiting");
+        CheckMenuItem approvals = new CheckMenuItem(Texts.get("board.filter.approvals"));
         approvals.setId("filter-approvals");
         approvals.selectedProperty().bindBidirectional(board.onlyWithApprovalsProperty());
-        CheckMenuItem disabled = new CheckMenuItem("Has a disabled transition");
+        CheckMenuItem disabled = new CheckMenuItem(Texts.get("board.filter.disabled"));
         disabled.setId("filter-disabled");
         disabled.selectedProperty().bindBidirectional(board.onlyWithDisabledTransitionsProperty());
         menu.getItems().addAll(new SeparatorMenuItem(), approvals, disabled);
@@ -149,7 +149,7 @@ public final class BoardView extends VBox {
     private static MenuButton sortMenu(BoardViewModel board) {
         MenuButton menu = new MenuButton(null, new FontIcon(Feather.BAR_CHART_2));
         menu.setId("sortButton");
-        menu.setTooltip(new Tooltip("Order: " + board.sortProperty().get().label()));
+        menu.setTooltip(new Tooltip(Texts.get("board.order", board.sortProperty().get().label())));
         ToggleGroup orders = new ToggleGroup();
         for (BoardViewModel.Sort sort : BoardViewModel.Sort.values()) {
             RadioMenuItem item = new RadioMenuItem(sort.label());
@@ -158,7 +158,7 @@ public final class BoardView extends VBox {
             item.setSelected(board.sortProperty().get() == sort);
             item.setOnAction(event -> {
                 board.sortProperty().set(sort);
-                menu.setTooltip(new Tooltip("Order: " + sort.label()));
+                menu.setTooltip(new Tooltip(Texts.get("board.order", sort.label())));
             });
             menu.getItems().add(item);
         }

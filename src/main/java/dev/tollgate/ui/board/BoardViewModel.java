@@ -6,6 +6,7 @@ import dev.tollgate.pipeline.PipelineSummary;
 import dev.tollgate.pipeline.Status;
 import dev.tollgate.storage.FavouritesStore;
 import dev.tollgate.ui.common.Durations;
+import dev.tollgate.ui.common.Texts;
 import dev.tollgate.watch.WatchListener;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,17 +54,11 @@ public final class BoardViewModel implements WatchListener {
 
     /** The status filter's choices, in the words of the menu. */
     public enum StatusFilter {
-        ANY("Any status"), FAILED("Failed"), IN_PROGRESS("In progress"), SUCCEEDED("Succeeded"),
-        STOPPED("Stopped or cancelled");
+        ANY, FAILED, IN_PROGRESS, SUCCEEDED, STOPPED;
 
-        private final String label;
-
-        StatusFilter(String label) {
-            this.label = label;
-        }
-
+        /** The menu's words in the user's language, e.g. "Stopped or cancelled". */
         public String label() {
-            return label;
+            return Texts.get("board.filter." + name());
         }
 
         boolean accepts(Status status) {
@@ -80,16 +75,11 @@ public final class BoardViewModel implements WatchListener {
 
     /** The orders the list offers; pinned pipelines come first in every one. */
     public enum Sort {
-        NAME("Name"), ATTENTION("Needs attention first"), LAST_CHANGE("Latest change first");
+        NAME, ATTENTION, LAST_CHANGE;
 
-        private final String label;
-
-        Sort(String label) {
-            this.label = label;
-        }
-
+        /** The menu's words in the user's language, e.g. "Needs attention first". */
         public String label() {
-            return label;
+            return Texts.get("board.sort." + name());
         }
     }
 
@@ -280,19 +270,20 @@ public final class BoardViewModel implements WatchListener {
     public String freshness(PipelineEntry entry) {
         Instant fetched = entry.fetchedAt();
         if (fetched == null) {
-            return entry.row().problem() != null ? "Never loaded: " + entry.row().problem() : "Loading…";
+            return entry.row().problem() != null ? Texts.get("board.neverLoaded", entry.row().problem())
+                    : Texts.get("board.loading");
         }
         String age = Durations.between(fetched, now.get());
         if (entry.row().problem() != null) {
-            return "Not updated for " + age + ": " + entry.row().problem();
+            return Texts.get("board.notUpdatedBecause", age, entry.row().problem());
         }
-        return isStale(entry) ? "Not updated for " + age : "Updated " + age + " ago";
+        return isStale(entry) ? Texts.get("board.notUpdated", age) : Texts.get("board.updated", age);
     }
 
     /** The last thing that happened in the pipeline, as "5 min ago"; empty before it is known. */
     public String lastChange(PipelineEntry entry) {
         Instant at = entry.row().lastChange();
-        return at == null ? "" : Durations.between(at, now.get()) + " ago";
+        return at == null ? "" : Texts.get("board.ago", Durations.between(at, now.get()));
     }
 
     public Optional<PipelineSnapshot> snapshotOf(String pipelineName) {
@@ -348,9 +339,14 @@ public final class BoardViewModel implements WatchListener {
     private String describeCount() {
         int total = entries.size();
         int shown = sorted.size();
-        String noun = total == 1 ? " pipeline" : " pipelines";
-        return shown == total ? String.format(Locale.ROOT, "%,d", total) + noun
-                : String.format(Locale.ROOT, "%,d of %,d", shown, total) + noun;
+        String plural = total == 1 ? ".one" : ".many";
+        return shown == total ? Texts.get("board.count" + plural, number(total))
+                : Texts.get("board.countOf" + plural, number(shown), number(total));
+    }
+
+    /** "1,000" in English, "1 000" in French. */
+    private static String number(int n) {
+        return Texts.number(n);
     }
 
     // ------------------------------------------------------------------ properties

@@ -1,6 +1,7 @@
 package dev.tollgate.ui.board;
 
 import dev.tollgate.pipeline.TransitionReason;
+import dev.tollgate.ui.common.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -32,28 +33,27 @@ public final class ChangeFreezeView extends VBox {
         setId("changeFreeze");
         getStyleClass().add("change-freeze");
 
-        Label title = new Label("Change freeze", new FontIcon(Feather.LOCK));
+        Label title = new Label(Texts.get("board.freeze.title"), new FontIcon(Feather.LOCK));
         title.getStyleClass().add("freeze-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button close = new Button("Back to pipeline", new FontIcon(Feather.X));
+        Button close = new Button(Texts.get("board.freeze.back"), new FontIcon(Feather.X));
         close.setId("closeFreeze");
         close.getStyleClass().add("flat");
-        close.setTooltip(new Tooltip("Close (Esc)"));
+        close.setTooltip(new Tooltip(Texts.get("board.freeze.closeTooltip")));
         close.setOnAction(event -> freeze.close());
         HBox header = new HBox(8, title, spacer, close);
         header.setAlignment(Pos.CENTER_LEFT);
 
-        Label explain = new Label("Disables the transition into one stage in every chosen pipeline, with one reason; "
-                + "executions that reach it wait until it is enabled again. Unfreeze enables it the same way.");
+        Label explain = new Label(Texts.get("board.freeze.explain"));
         explain.setWrapText(true);
         explain.getStyleClass().add("muted");
 
         Label pipelinesLabel = new Label();
         pipelinesLabel.getStyleClass().add("section-title");
         pipelinesLabel.textProperty().bind(Bindings.createStringBinding(() -> freeze.pipelines().isEmpty()
-                ? "PIPELINES: none chosen. Ctrl+click or Shift+click pipelines in the list."
-                : "PIPELINES (" + freeze.pipelines().size() + "), chosen in the list; Ctrl+click to add or remove",
+                ? Texts.get("board.freeze.pipelines.none")
+                : Texts.get("board.freeze.pipelines.some", freeze.pipelines().size()),
                 freeze.pipelines()));
         FlowPane chips = new FlowPane(6, 6);
         chips.setId("freezePipelines");
@@ -70,7 +70,7 @@ public final class ChangeFreezeView extends VBox {
         stage.setEditable(true);
         stage.setPrefWidth(220);
         stage.getEditor().textProperty().bindBidirectional(freeze.stageNameProperty());
-        Label stageLabel = new Label("Stage");
+        Label stageLabel = new Label(Texts.get("board.freeze.stage"));
         stageLabel.setLabelFor(stage);
         Label coverage = new Label();
         coverage.setId("freezeCoverage");
@@ -82,9 +82,9 @@ public final class ChangeFreezeView extends VBox {
 
         TextField reason = new TextField();
         reason.setId("freezeReason");
-        reason.setPromptText("e.g. Quarter-end change freeze (CAB-2291)");
+        reason.setPromptText(Texts.get("board.freeze.reasonPrompt"));
         reason.textProperty().bindBidirectional(freeze.reasonProperty());
-        Label reasonLabel = new Label("Reason (required to freeze)");
+        Label reasonLabel = new Label(Texts.get("board.freeze.reason"));
         reasonLabel.setLabelFor(reason);
         Label reasonProblem = new Label();
         reasonProblem.setId("freezeReasonProblem");
@@ -105,13 +105,13 @@ public final class ChangeFreezeView extends VBox {
         Button freezeButton = new Button(null, new FontIcon(Feather.LOCK));
         freezeButton.setId("freezeRun");
         freezeButton.getStyleClass().add("accent");
-        freezeButton.textProperty().bind(Bindings.createStringBinding(() -> "Freeze " + count(freeze.pipelines().size()),
+        freezeButton.textProperty().bind(Bindings.createStringBinding(() -> Texts.get("board.freeze.freezeButton", count(freeze.pipelines().size())),
                 freeze.pipelines()));
         freezeButton.disableProperty().bind(freeze.canFreezeProperty().not());
         freezeButton.setOnAction(event -> freeze.freeze());
         Button unfreezeButton = new Button(null, new FontIcon(Feather.UNLOCK));
         unfreezeButton.setId("unfreezeRun");
-        unfreezeButton.textProperty().bind(Bindings.createStringBinding(() -> "Unfreeze " + count(freeze.pipelines().size()),
+        unfreezeButton.textProperty().bind(Bindings.createStringBinding(() -> Texts.get("board.freeze.unfreezeButton", count(freeze.pipelines().size())),
                 freeze.pipelines()));
         unfreezeButton.disableProperty().bind(freeze.canUnfreezeProperty().not());
         unfreezeButton.setOnAction(event -> freeze.unfreeze());
@@ -134,7 +134,7 @@ public final class ChangeFreezeView extends VBox {
         results.getStyleClass().add("freeze-results");
         results.setCellFactory(view -> new ResultCell());
         results.setPrefHeight(220);
-        results.setPlaceholder(new Label("Results appear here, one line per pipeline."));
+        results.setPlaceholder(new Label(Texts.get("board.freeze.resultsPlaceholder")));
         VBox.setVgrow(results, Priority.ALWAYS);
 
         getChildren().addAll(header, explain, pipelinesLabel, chips,
@@ -165,7 +165,7 @@ public final class ChangeFreezeView extends VBox {
     }
 
     private static String count(int n) {
-        return n == 1 ? "1 pipeline" : n + " pipelines";
+        return ChangeFreezeViewModel.count(n);
     }
 
     /** Pipeline, outcome as icon and word, and the sentence (with AWS's reason for failures). */

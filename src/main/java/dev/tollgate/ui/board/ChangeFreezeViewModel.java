@@ -8,6 +8,8 @@ import dev.tollgate.pipeline.Transition;
 import dev.tollgate.pipeline.TransitionReason;
 import dev.tollgate.ui.common.BackgroundTasks;
 import dev.tollgate.ui.common.DialogService;
+import dev.tollgate.ui.common.Texts;
+import dev.tollgate.ui.graph.ReasonProblems;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,17 +47,11 @@ public final class ChangeFreezeViewModel {
     /** What happened in one pipeline. */
     public record Result(String pipelineName, Kind kind, String message) {
         public enum Kind {
-            PENDING("Working"), DONE("Done"), ALREADY("Unchanged"), NOT_FOUND("Not found"), DENIED("Denied"),
-            FAILED("Failed");
+            PENDING, DONE, ALREADY, NOT_FOUND, DENIED, FAILED;
 
-            private final String label;
-
-            Kind(String label) {
-                this.label = label;
-            }
-
+            /** The result's word in the user's language, e.g. "Not found". */
             public String label() {
-                return label;
+                return Texts.get("board.freeze.kind." + name());
             }
         }
     }
@@ -88,7 +84,7 @@ public final class ChangeFreezeViewModel {
         this.refreshPipeline = Objects.requireNonNull(refreshPipeline);
         this.board = Objects.requireNonNull(board);
         ObservableList<String> chosen = board.chosenNames();
-        this.reasonProblem = Bindings.createStringBinding(() -> TransitionReason.problemWith(reason.get()).orElse(null), reason);
+        this.reasonProblem = Bindings.createStringBinding(() -> ReasonProblems.transition(reason.get()).orElse(null), reason);
         this.stageProblem = Bindings.createStringBinding(() -> stageNameProblem(stageName.get()), stageName);
         this.coverage = Bindings.createStringBinding(this::describeCoverage, stageName, chosen, board.entries());
         BooleanBinding idle = pending.isEqualTo(0);
@@ -118,23 +114,23 @@ public final class ChangeFreezeViewModel {
         List<String> alreadyDisabled = new ArrayList<>();
         for (String pipeline : targets) {
             inbound(pipeline, stage).filter(t -> !t.enabled())
-                    .ifPresent(t -> alreadyDisabled.add(pipeline + " (" + describe(t) + ")"));
+                    .ifPresent(t -> alreadyDisabled.add(Texts.get("board.freeze.pipelineWith", pipeline, describe(t))));
         }
-        String question = "The transition into " + stage + " will be disabled in " + listed(targets) + ". Executions that "
-                + "reach it wait there until it is enabled again.\n\nReason: \u201c" + why.text() + "\u201d"
-                + (alreadyDisabled.isEmpty() ? "" : "\n\nAlready disabled, left as they are: " + String.join("; ", alreadyDisabled) + ".");
-        if (!dialogs.confirm("Freeze " + stage + " in " + count(targets.size()) + "?", question,
-                "Freeze " + count(targets.size()))) {
+        String question = Texts.get("board.freeze.confirm.question", stage, listed(targets), why.text())
+                + (alreadyDisabled.isEmpty() ? "" : "\n\n" + Texts.get("board.freeze.confirm.alreadyDisabled",
+                        String.join(Texts.get("board.freeze.listSeparator"), alreadyDisabled)));
+        if (!dialogs.confirm(Texts.get("board.freeze.confirm.title", stage, count(targets.size())), question,
+                Texts.get("board.freeze.freezeButton", count(targets.size())))) {
             return;
         }
         run(targets, stage, true, pipeline -> {
             Optional<Transition> known = inbound(pipeline, stage);
             if (known.isPresent() && !known.get().enabled()) {
                 // Somebody else's freeze keeps their reason and name; this run only reports it.
-                return new Result(pipeline, Result.Kind.ALREADY, "Already disabled (" + describe(known.get()) + ").");
+                return new Result(pipeline, Result.Kind.ALREADY, Texts.get("board.freeze.result.alreadyDisabled", describe(known.get())));
             }
             commands.disableTransition(pipeline, stage, why);
-            return new Result(pipeline, Result.Kind.DONE, "Disabled the transition into " + stage + ".");
+            return new Result(pipeline, Result.Kind.DONE, Texts.get("board.freeze.result.disabled", stage));
         });
     }
 
@@ -149,23 +145,22 @@ public final class ChangeFreezeViewModel {
         List<String> otherReasons = new ArrayList<>();
         for (String pipeline : targets) {
             inbound(pipeline, stage).filter(t -> !t.enabled() && !Objects.equals(t.disabledReason(), freezeReason))
-                    .ifPresent(t -> otherReasons.add(pipeline + " (" + describe(t) + ")"));
+                    .ifPresent(t -> otherReasons.add(Texts.get("board.freeze.pipelineWith", pipeline, describe(t))));
         }
-        String question = "The transition into " + stage + " will be enabled in " + listed(targets)
-                + ". Executions held before it enter at once."
-                + (otherReasons.isEmpty() ? "" : "\n\nDisabled for another reason, enabled too: "
-                        + String.join("; ", otherReasons) + ".");
-        if (!dialogs.confirm("Unfreeze " + stage + " in " + count(targets.size()) + "?", question,
-                "Unfreeze " + count(targets.size()))) {
+        String question = Texts.get("board.unfreeze.confirm.question", stage, listed(targets))
+                + (otherReasons.isEmpty() ? "" : "\n\n" + Texts.get("board.unfreeze.confirm.otherReasons",
+                        String.join(Texts.get("board.freeze.listSeparator"), otherReasons)));
+        if (!dialogs.confirm(Texts.get("board.unfreeze.confirm.title", stage, count(targets.size())), question,
+                Texts.get("board.freeze.unfreezeButton", count(targets.size())))) {
             return;
         }
         run(targets, stage, false, pipeline -> {
             Optional<Transition> known = inbound(pipeline, stage);
             if (known.isPresent() && known.get().enabled()) {
-                return new Result(pipeline, Result.Kind.ALREADY, "Was not disabled.");
+                return new Result(pipeline, Result.Kind.ALREADY, Texts.get("board.freeze.result.notDisabled"));
             }
             commands.enableTransition(pipeline, stage);
-            return new Result(pipeline, Result.Kind.DONE, "Enabled the transition into " + stage + ".");
+            return new Result(pipeline, Result.Kind.DONE, Texts.get("board.freeze.result.enabled", stage));
         });
     }
 
@@ -176,7 +171,7 @@ public final class ChangeFreezeViewModel {
 
     private void run(List<String> targets, String stage, boolean freezing, PerPipeline work) {
         results.setAll(targets.stream()
-                .map(p -> new Result(p, Result.Kind.PENDING, freezing ? "Disabling…" : "Enabling…")).toList());
+                .map(p -> new Result(p, Result.Kind.PENDING, Texts.get(freezing ? "board.freeze.disabling" : "board.freeze.enabling"))).toList());
         summary.set(null);
         pending.set(targets.size());
         for (int i = 0; i < targets.size(); i++) {
@@ -208,26 +203,25 @@ public final class ChangeFreezeViewModel {
             };
             return new Result(pipeline, kind, gateway.getMessage());
         }
-        return new Result(pipeline, Result.Kind.FAILED, "Unexpected " + error.getClass().getSimpleName()
-                + (error.getMessage() == null ? "" : ": " + error.getMessage()));
+        return new Result(pipeline, Result.Kind.FAILED, error.getMessage() == null
+                ? Texts.get("board.freeze.unexpected", error.getClass().getSimpleName())
+                : Texts.get("board.freeze.unexpectedWith", error.getClass().getSimpleName(), error.getMessage()));
     }
 
     private String summarize(String stage, boolean freezing) {
         Map<Result.Kind, Integer> counts = new LinkedHashMap<>();
         results.forEach(r -> counts.merge(r.kind(), 1, Integer::sum));
         int done = counts.getOrDefault(Result.Kind.DONE, 0);
-        StringBuilder text = new StringBuilder((freezing ? "Froze " : "Unfroze ") + stage + " in " + done + " of "
-                + count(results.size()));
+        String text = Texts.get(freezing ? "board.freeze.summary.froze" : "board.freeze.summary.unfroze", stage, done,
+                count(results.size()));
         List<String> rest = new ArrayList<>();
         counts.forEach((kind, n) -> {
             if (kind != Result.Kind.DONE) {
-                rest.add(n + " " + kind.label().toLowerCase(java.util.Locale.ROOT));
+                rest.add(Texts.get("board.freeze.tally." + kind.name() + (n == 1 ? ".one" : ".many"), n));
             }
         });
-        if (!rest.isEmpty()) {
-            text.append(": ").append(String.join(", ", rest));
-        }
-        return text.append('.').toString();
+        return rest.isEmpty() ? Texts.get("board.freeze.summary.end", text)
+                : Texts.get("board.freeze.summary.endWith", text, String.join(", ", rest));
     }
 
     /** What the chosen pipelines have under that stage name, from what the board last saw. */
@@ -251,10 +245,11 @@ public final class ChangeFreezeViewModel {
                 disabled++;
             }
         }
-        String has = missing.isEmpty() ? "All " + chosen.size() + " have a stage " + stage
-                : (chosen.size() - missing.size()) + " of " + chosen.size() + " have a stage " + stage
-                        + "; not " + String.join(", ", missing);
-        return has + (disabled == 0 ? "." : "; " + disabled + " already disabled.");
+        String has = missing.isEmpty() ? Texts.get("board.freeze.coverage.all", chosen.size(), stage)
+                : Texts.get("board.freeze.coverage.some", chosen.size() - missing.size(), chosen.size(), stage,
+                        String.join(", ", missing));
+        return disabled == 0 ? Texts.get("board.freeze.coverage.end", has)
+                : Texts.get("board.freeze.coverage.endDisabled", has, disabled);
     }
 
     private void suggestStages() {
@@ -278,28 +273,31 @@ public final class ChangeFreezeViewModel {
     }
 
     private static String describe(Transition transition) {
-        String by = transition.lastChangedBy() == null ? "" : "by " + shortIdentity(transition.lastChangedBy()) + ": ";
-        return by + "\u201c" + Objects.toString(transition.disabledReason(), "no reason") + "\u201d";
+        String reason = Texts.get("board.freeze.quoted",
+                Objects.toString(transition.disabledReason(), Texts.get("board.freeze.noReason")));
+        return transition.lastChangedBy() == null ? reason
+                : Texts.get("board.freeze.disabledBy", shortIdentity(transition.lastChangedBy()), reason);
     }
 
     private static String stageNameProblem(String name) {
         String stripped = name == null ? "" : name.strip();
         if (stripped.isEmpty()) {
-            return "Enter the name of the stage, e.g. Deploy.";
+            return Texts.get("board.freeze.stageProblem.empty");
         }
         if (!STAGE_NAME.matcher(stripped).matches()) {
-            return "Stage names have at most 100 letters, digits and . @ - _ characters.";
+            return Texts.get("board.freeze.stageProblem.invalid");
         }
         return null;
     }
 
     private static String listed(List<String> names) {
         return names.size() <= 6 ? String.join(", ", names)
-                : String.join(", ", names.subList(0, 5)) + " and " + (names.size() - 5) + " more";
+                : Texts.get("board.freeze.andMore", String.join(", ", names.subList(0, 5)), names.size() - 5);
     }
 
-    private static String count(int n) {
-        return n + (n == 1 ? " pipeline" : " pipelines");
+    /** "1 pipeline", "3 pipelines". */
+    static String count(int n) {
+        return Texts.get(n == 1 ? "board.freeze.count.one" : "board.freeze.count.many", n);
     }
 
     private static String shortIdentity(String arn) {

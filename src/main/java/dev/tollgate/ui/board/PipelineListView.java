@@ -2,6 +2,7 @@ package dev.tollgate.ui.board;
 
 import dev.tollgate.pipeline.Status;
 import dev.tollgate.ui.common.StatusLook;
+import dev.tollgate.ui.common.Texts;
 import java.util.List;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
@@ -75,11 +76,11 @@ public final class PipelineListView extends ListView<PipelineEntry> {
     }
 
     private ContextMenu contextMenu() {
-        MenuItem pin = new MenuItem("Pin to top", new FontIcon(Feather.STAR));
+        MenuItem pin = new MenuItem(Texts.get("board.pin"), new FontIcon(Feather.STAR));
         pin.setId("pinMenuItem");
         pin.setAccelerator(PIN);
         pin.setOnAction(event -> togglePinOfChosen());
-        MenuItem copy = new MenuItem("Copy name", new FontIcon(Feather.COPY));
+        MenuItem copy = new MenuItem(Texts.get("board.copyName"), new FontIcon(Feather.COPY));
         copy.setOnAction(event -> {
             PipelineEntry entry = getSelectionModel().getSelectedItem();
             if (entry != null) {
@@ -91,7 +92,7 @@ public final class PipelineListView extends ListView<PipelineEntry> {
         ContextMenu menu = new ContextMenu(pin, new SeparatorMenuItem(), copy);
         menu.setOnShowing(event -> {
             PipelineEntry entry = getSelectionModel().getSelectedItem();
-            pin.setText(entry != null && entry.isPinned() ? "Unpin" : "Pin to top");
+            pin.setText(Texts.get(entry != null && entry.isPinned() ? "board.unpin" : "board.pin"));
             pin.setDisable(entry == null);
         });
         return menu;
@@ -225,14 +226,15 @@ public final class PipelineListView extends ListView<PipelineEntry> {
             name.setText(row.name());
             pinIcon.setVisible(shown.isPinned());
             pinIcon.setManaged(shown.isPinned());
-            renderStatus(row.isKnown() ? row.headline() : Status.NOT_RUN, row.isKnown() ? null : "Loading…");
+            renderStatus(row.isKnown() ? row.headline() : Status.NOT_RUN, row.isKnown() ? null : Texts.get("board.loading"));
             renderStrip(row);
             approvals.setVisible(row.pendingApprovals() > 0);
             approvals.setText(String.valueOf(row.pendingApprovals()));
-            approvalsTip.setText(row.pendingApprovals() == 1 ? "1 approval waiting" : row.pendingApprovals() + " approvals waiting");
+            approvalsTip.setText(Texts.get(row.pendingApprovals() == 1 ? "board.approvals.one" : "board.approvals.many",
+                    row.pendingApprovals()));
             locked.setVisible(row.disabledTransitions() > 0);
-            lockedTip.setText(row.disabledTransitions() == 1 ? "1 disabled transition"
-                    : row.disabledTransitions() + " disabled transitions");
+            lockedTip.setText(Texts.get(row.disabledTransitions() == 1 ? "board.disabledTransitions.one"
+                    : "board.disabledTransitions.many", row.disabledTransitions()));
             warning.setVisible(row.problem() != null);
             renderAge();
             setTooltip(rowTip);
@@ -249,7 +251,7 @@ public final class PipelineListView extends ListView<PipelineEntry> {
                 statusIcon.setIconCode(StatusLook.icon(headline));
                 setClasses(status, List.of("label", "status-badge", StatusLook.styleClass(headline)));
             }
-            status.setText(text == null ? headline.label() : text);
+            status.setText(text == null ? StatusLook.label(headline) : text);
         }
 
         private static void setClasses(javafx.scene.Node node, List<String> classes) {
@@ -274,8 +276,8 @@ public final class PipelineListView extends ListView<PipelineEntry> {
                         : List.of("strip-mark", StatusLook.styleClass(mark.status()));
                 setClasses(cell, classes);
                 tip.append(i == 0 ? "" : mark.gateClosed() ? "  ⛔ " : "  → ")
-                        .append(mark.name()).append(": ").append(mark.status().label())
-                        .append(mark.holdsExecution() ? " (an execution waits before it)" : "");
+                        .append(Texts.get(mark.holdsExecution() ? "board.strip.held" : "board.strip.stage",
+                                mark.name(), StatusLook.label(mark.status())));
             }
             stripTip.setText(tip.toString());
         }
@@ -286,13 +288,13 @@ public final class PipelineListView extends ListView<PipelineEntry> {
             }
             boolean stale = viewModel.isStale(shown);
             String freshness = viewModel.freshness(shown);
-            when.setText(stale ? "Stale" : viewModel.lastChange(shown));
+            when.setText(stale ? Texts.get("board.stale") : viewModel.lastChange(shown));
             staleIcon.setVisible(stale);
             when.setGraphic(stale ? staleIcon : null);
             setClasses(when, stale ? STALE_CLASSES : WHEN_CLASSES);
             PipelineRow row = shown.row();
             rowTip.setText(row.name() + "\n" + freshness
-                    + (row.lastChange() == null ? "" : "\nLast change " + viewModel.lastChange(shown)));
+                    + (row.lastChange() == null ? "" : "\n" + Texts.get("board.lastChange", viewModel.lastChange(shown))));
         }
     }
 }

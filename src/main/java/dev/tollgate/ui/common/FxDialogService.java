@@ -58,7 +58,8 @@ public final class FxDialogService implements DialogService {
         dialog.setTitle(question.title());
         dialog.setHeaderText(question.title());
         dialog.initOwner(owner.get());
-        dialog.getDialogPane().getButtonTypes().addAll(confirm, ButtonType.CANCEL);
+        ButtonType cancel = new ButtonType(Texts.get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().addAll(confirm, cancel);
         dialog.getDialogPane().getStyleClass().add("text-question");
 
         // Wrapped labels get a fixed width and their full height, or the dialog cuts them to "…".
@@ -107,7 +108,7 @@ public final class FxDialogService implements DialogService {
         Button confirmButton = (Button) dialog.getDialogPane().lookupButton(confirm);
         confirmButton.setId("dialogConfirm");
         confirmButton.disableProperty().bind(Bindings.createBooleanBinding(() -> check.get().isPresent(), check));
-        Button cancelButton = (Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL);
+        Button cancelButton = (Button) dialog.getDialogPane().lookupButton(cancel);
         cancelButton.setId("dialogCancel");
         if (question.destructive()) {
             confirmButton.getStyleClass().add("danger");

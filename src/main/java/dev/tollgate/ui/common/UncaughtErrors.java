@@ -28,9 +28,7 @@ public final class UncaughtErrors implements Thread.UncaughtExceptionHandler {
     public void uncaughtException(Thread thread, Throwable error) {
         LOG.error("Unexpected error on thread {}", thread.getName(), error);
         if (told.compareAndSet(false, true)) {
-            String message = "Tollgate hit an unexpected problem (" + error.getClass().getSimpleName()
-                    + ") and carried on. Your drafts are safe. Details are in the log; if something looks wrong, "
-                    + "restart Tollgate.";
+            String message = Texts.get("common.uncaught", error.getClass().getSimpleName());
             uiThread.execute(() -> tellUser.accept(message));
         }
     }

@@ -2,6 +2,7 @@ package dev.tollgate.ui.graph;
 
 import dev.tollgate.pipeline.PipelineSnapshot;
 import dev.tollgate.pipeline.StopMode;
+import dev.tollgate.ui.common.Texts;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.geometry.Pos;
@@ -22,7 +23,7 @@ public final class PipelineCommandBar extends HBox {
 
     private final PipelineGraphViewModel viewModel;
     private final Label mode = new Label();
-    private final MenuButton stop = new MenuButton("Stop", new FontIcon(Feather.SQUARE));
+    private final MenuButton stop = new MenuButton(Texts.get("graph.stop"), new FontIcon(Feather.SQUARE));
 
     public PipelineCommandBar(PipelineGraphViewModel viewModel) {
         super(8);
@@ -33,17 +34,17 @@ public final class PipelineCommandBar extends HBox {
         mode.setId("executionMode");
         mode.getStyleClass().add("chip");
 
-        Button release = new Button("Release change", new FontIcon(Feather.PLAY));
+        Button release = new Button(Texts.get("graph.release"), new FontIcon(Feather.PLAY));
         release.setId("releaseChangeButton");
-        release.setTooltip(new Tooltip("Start a new execution with the latest commit of each source"));
+        release.setTooltip(new Tooltip(Texts.get("graph.release.tooltip")));
         release.disableProperty().bind(viewModel.busyProperty().or(viewModel.snapshotProperty().isNull()));
         release.setOnAction(event -> viewModel.releaseChange());
 
         stop.setId("stopButton");
-        MenuItem stopAndWait = new MenuItem("Stop and wait…", new FontIcon(Feather.SQUARE));
+        MenuItem stopAndWait = new MenuItem(Texts.get("graph.stopAndWait"), new FontIcon(Feather.SQUARE));
         stopAndWait.setOnAction(event -> viewModel.latestRunningExecution()
                 .ifPresent(id -> viewModel.stop(id, StopMode.STOP_AND_WAIT)));
-        MenuItem abandon = new MenuItem("Stop and abandon…", new FontIcon(Feather.X_OCTAGON));
+        MenuItem abandon = new MenuItem(Texts.get("graph.stopAndAbandon"), new FontIcon(Feather.X_OCTAGON));
         abandon.setOnAction(event -> viewModel.latestRunningExecution()
                 .ifPresent(id -> viewModel.stop(id, StopMode.STOP_AND_ABANDON)));
         stop.getItems().addAll(stopAndWait, abandon);
@@ -57,17 +58,20 @@ public final class PipelineCommandBar extends HBox {
     private void update(PipelineSnapshot snapshot) {
         mode.setVisible(snapshot != null);
         if (snapshot != null) {
-            String name = snapshot.executionMode().toLowerCase(Locale.ROOT);
-            mode.setText(Character.toUpperCase(name.charAt(0)) + name.substring(1) + " mode");
-            mode.setTooltip(new Tooltip(switch (snapshot.executionMode()) {
-                case "QUEUED" -> "Executions queue and run one after another.";
-                case "PARALLEL" -> "Executions run independently of each other.";
-                default -> "A newer execution replaces an older one waiting at the same stage.";
-            }));
+            String wire = snapshot.executionMode();
+            // The three modes CodePipeline has today; a newer one reads as its API name.
+            String known = switch (wire) {
+                case "QUEUED", "PARALLEL" -> wire;
+                default -> "SUPERSEDED";
+            };
+            String name = wire.toLowerCase(Locale.ROOT);
+            mode.setText(wire.equals(known) ? Texts.get("graph.mode." + known)
+                    : Texts.get("graph.mode.other", Character.toUpperCase(name.charAt(0)) + name.substring(1)));
+            mode.setTooltip(new Tooltip(Texts.get("graph.mode." + known + ".tooltip")));
         }
         Optional<String> running = viewModel.latestRunningExecution();
         stop.setDisable(running.isEmpty() || viewModel.busyProperty().get());
-        stop.setTooltip(new Tooltip(running.map(id -> "Stop execution " + PipelineGraphViewModel.shortId(id))
-                .orElse("Nothing runs now")));
+        stop.setTooltip(new Tooltip(running.map(id -> Texts.get("graph.stop.tooltip", PipelineGraphViewModel.shortId(id)))
+                .orElseGet(() -> Texts.get("graph.stop.nothing"))));
     }
 }

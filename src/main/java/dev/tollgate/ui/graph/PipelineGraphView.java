@@ -9,7 +9,7 @@ import dev.tollgate.pipeline.Stage;
 import dev.tollgate.pipeline.StopMode;
 import dev.tollgate.pipeline.Transition;
 import dev.tollgate.ui.common.StatusLook;
-import java.time.ZoneId;
+import dev.tollgate.ui.common.Texts;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
@@ -47,8 +47,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class PipelineGraphView extends VBox {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d HH:mm").withZone(ZoneId.systemDefault());
-
+    private final DateTimeFormatter when = Texts.dates("d MMM HH:mm");
     private final PipelineGraphViewModel viewModel;
     private final Consumer<String> openLink;
     private final HBox lane = new HBox();
@@ -89,7 +88,7 @@ public final class PipelineGraphView extends VBox {
         outcome.setWrapText(true);
         Button dismiss = new Button(null, new FontIcon(Feather.X));
         dismiss.getStyleClass().addAll("flat", "dismiss-button");
-        dismiss.setTooltip(new Tooltip("Dismiss"));
+        dismiss.setTooltip(new Tooltip(Texts.get("common.dismiss")));
         dismiss.setOnAction(event -> viewModel.dismissOutcome());
         HBox done = new HBox(6, outcome, dismiss);
         done.setAlignment(Pos.CENTER_LEFT);
@@ -157,11 +156,10 @@ public final class PipelineGraphView extends VBox {
         HBox header = new HBox(6, title, spacer);
         header.setAlignment(Pos.CENTER_LEFT);
         viewModel.retryableExecution(stage.name()).ifPresent(id -> {
-            Button retry = new Button("Retry", new FontIcon(Feather.ROTATE_CW));
+            Button retry = new Button(Texts.get("graph.retry"), new FontIcon(Feather.ROTATE_CW));
             retry.setId("retry-" + stage.name());
             retry.getStyleClass().addAll("small", "retry-button");
-            retry.setTooltip(new Tooltip("Retry the failed actions of " + stage.name() + " (execution "
-                    + PipelineGraphViewModel.shortId(id) + ")"));
+            retry.setTooltip(new Tooltip(Texts.get("graph.retry.tooltip", stage.name(), PipelineGraphViewModel.shortId(id))));
             retry.disableProperty().bind(viewModel.busyProperty());
             retry.setOnAction(event -> viewModel.retry(stage.name(), RetryMode.FAILED_ACTIONS));
             header.getChildren().add(retry);
@@ -176,12 +174,12 @@ public final class PipelineGraphView extends VBox {
         stage.latest().ifPresent(run -> {
             // A stage the newest execution has not reached shows an older run: say so, or green reads as "shipped".
             boolean older = newestExecution.filter(id -> !id.equals(run.pipelineExecutionId())).isPresent();
-            Label execution = new Label((older ? "Earlier execution " : "Execution ")
-                    + PipelineGraphViewModel.shortId(run.pipelineExecutionId()));
+            Label execution = new Label(Texts.get(older ? "graph.earlierExecution" : "graph.execution",
+                    PipelineGraphViewModel.shortId(run.pipelineExecutionId())));
             execution.setId("stage-execution-" + stage.name());
             execution.getStyleClass().add("muted");
             execution.setTooltip(new Tooltip(run.pipelineExecutionId() + (older
-                    ? "\nThe newest execution has not reached " + stage.name() + "; this is the last one that did." : "")));
+                    ? "\n" + Texts.get("graph.earlierExecution.why", stage.name()) : "")));
             card.getChildren().add(execution);
             if (older) {
                 card.getStyleClass().add("earlier-run");
@@ -201,35 +199,37 @@ public final class PipelineGraphView extends VBox {
         ContextMenu menu = new ContextMenu();
         menu.setId("stage-commands-" + stage.name());
         boolean retryable = viewModel.retryableExecution(stage.name()).isPresent();
-        MenuItem retryFailed = item("Retry failed actions…", Feather.ROTATE_CW,
+        MenuItem retryFailed = item(Texts.get("graph.menu.retryFailed"), Feather.ROTATE_CW,
                 () -> viewModel.retry(stage.name(), RetryMode.FAILED_ACTIONS));
-        MenuItem retryAll = item("Retry all actions…", Feather.REFRESH_CW,
+        MenuItem retryAll = item(Texts.get("graph.menu.retryAll"), Feather.REFRESH_CW,
                 () -> viewModel.retry(stage.name(), RetryMode.ALL_ACTIONS));
         retryFailed.setDisable(!retryable);
         retryAll.setDisable(!retryable);
         menu.getItems().addAll(retryFailed, retryAll);
-        viewModel.runningExecution(stage.name()).ifPresent(id -> addStopItems(menu, id, "execution " + PipelineGraphViewModel.shortId(id)));
-        stage.heldExecutionId().ifPresent(id -> addStopItems(menu, id, "held execution " + PipelineGraphViewModel.shortId(id)));
+        viewModel.runningExecution(stage.name()).ifPresent(id -> addStopItems(menu, id, false));
+        stage.heldExecutionId().ifPresent(id -> addStopItems(menu, id, true));
         if (!first) {
             menu.getItems().add(new SeparatorMenuItem());
             boolean enabled = stage.inbound().enabled();
-            menu.getItems().add(item((enabled ? "Disable" : "Enable") + " transition into " + stage.name() + "…",
+            menu.getItems().add(item(Texts.get(enabled ? "graph.menu.disableTransition" : "graph.menu.enableTransition", stage.name()),
                     enabled ? Feather.LOCK : Feather.UNLOCK, () -> viewModel.toggleTransition(stage.name())));
         }
         // A plain button opening a menu: a MenuButton reserves room for its arrow and widens every card.
         Button open = new Button(null, new FontIcon(Feather.MORE_VERTICAL));
         open.setId("stage-menu-" + stage.name());
         open.getStyleClass().addAll("flat", "stage-menu");
-        open.setTooltip(new Tooltip("Commands for " + stage.name()));
+        open.setTooltip(new Tooltip(Texts.get("graph.menu.tooltip", stage.name())));
         open.disableProperty().bind(viewModel.busyProperty());
         open.setOnAction(event -> menu.show(open, Side.BOTTOM, 0, 0));
         return open;
     }
 
-    private void addStopItems(ContextMenu menu, String executionId, String what) {
+    private void addStopItems(ContextMenu menu, String executionId, boolean held) {
+        String id = PipelineGraphViewModel.shortId(executionId);
         menu.getItems().addAll(new SeparatorMenuItem(),
-                item("Stop " + what + "…", Feather.SQUARE, () -> viewModel.stop(executionId, StopMode.STOP_AND_WAIT)),
-                item("Stop and abandon " + what + "…", Feather.X_OCTAGON,
+                item(Texts.get(held ? "graph.menu.stopHeld" : "graph.menu.stop", id), Feather.SQUARE,
+                        () -> viewModel.stop(executionId, StopMode.STOP_AND_WAIT)),
+                item(Texts.get(held ? "graph.menu.stopAndAbandonHeld" : "graph.menu.stopAndAbandon", id), Feather.X_OCTAGON,
                         () -> viewModel.stop(executionId, StopMode.STOP_AND_ABANDON)));
     }
 
@@ -246,7 +246,8 @@ public final class PipelineGraphView extends VBox {
         name.getStyleClass().add("action-name");
         Node provider = providerLine(action);
 
-        String statusText = action.isWaitingForApproval() ? "Waiting for approval" : action.status().label();
+        String statusText = action.isWaitingForApproval() ? Texts.get("status.waitingForApproval")
+                : StatusLook.label(action.status());
         Label status = StatusLook.badge(action.status(), statusText);
         status.setId("action-status-" + action.name());
 
@@ -287,7 +288,7 @@ public final class PipelineGraphView extends VBox {
             tile.getChildren().add(errorDetails(action, run));
         }
         if (run.lastStatusChange() != null) {
-            Label when = new Label(WHEN.format(run.lastStatusChange())
+            Label when = new Label(this.when.format(run.lastStatusChange())
                     + (run.lastUpdatedBy() == null ? "" : " · " + PipelineGraphViewModel.shortIdentity(run.lastUpdatedBy())));
             when.getStyleClass().add("muted");
             tile.getChildren().add(when);
@@ -298,8 +299,8 @@ public final class PipelineGraphView extends VBox {
             tile.getChildren().add(external);
         }
         if (run.actionExecutionId() != null) {
-            Tooltip.install(tile, new Tooltip("Action execution " + run.actionExecutionId()
-                    + (run.externalExecutionId() == null ? "" : "\nExternal execution " + run.externalExecutionId())));
+            Tooltip.install(tile, new Tooltip(Texts.get("graph.actionExecution", run.actionExecutionId())
+                    + (run.externalExecutionId() == null ? "" : "\n" + Texts.get("graph.externalExecution", run.externalExecutionId()))));
         }
     }
 
@@ -310,7 +311,7 @@ public final class PipelineGraphView extends VBox {
         error.setGraphic(new FontIcon(Feather.ALERT_OCTAGON));
         error.setId("error-" + action.name());
         error.getStyleClass().add("action-error");
-        MenuItem copy = new MenuItem("Copy error details", new FontIcon(Feather.COPY));
+        MenuItem copy = new MenuItem(Texts.get("graph.copyError"), new FontIcon(Feather.COPY));
         copy.setOnAction(event -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(text);
@@ -323,9 +324,9 @@ public final class PipelineGraphView extends VBox {
 
     private static String externalLinkText(Action action) {
         if ("CodeBuild".equals(action.provider())) {
-            return "Build logs";
+            return Texts.get("graph.link.buildLogs");
         }
-        return action.category() == ActionCategory.DEPLOY ? "Deployment details" : "Execution details";
+        return Texts.get(action.category() == ActionCategory.DEPLOY ? "graph.link.deployment" : "graph.link.execution");
     }
 
     private Hyperlink link(String text, String url) {
@@ -351,32 +352,34 @@ public final class PipelineGraphView extends VBox {
             FontIcon arrow = new FontIcon(Feather.ARROW_RIGHT);
             arrow.getStyleClass().add("transition-arrow");
             face.getChildren().add(arrow);
-            toggle.setTooltip(new Tooltip("Transition into " + into.name() + " is enabled.\nClick to disable it with a reason."));
+            toggle.setTooltip(new Tooltip(Texts.get("graph.transition.enabledTooltip", into.name())));
         } else {
             toggle.getStyleClass().add("transition-disabled");
-            Label disabled = new Label("Disabled", new FontIcon(Feather.LOCK));
+            Label disabled = new Label(Texts.get("graph.transition.disabled"), new FontIcon(Feather.LOCK));
             disabled.getStyleClass().add("transition-label");
-            Label reason = new WrappedText(Objects.toString(transition.disabledReason(), "No reason given"), 120);
+            Label reason = new WrappedText(Objects.toString(transition.disabledReason(), Texts.get("graph.transition.noReason")), 120);
             reason.setId("transition-reason-" + into.name());
             reason.getStyleClass().add("transition-reason");
             face.getChildren().addAll(disabled, reason);
             if (transition.lastChangedBy() != null) {
-                Label by = new Label("by " + PipelineGraphViewModel.shortIdentity(transition.lastChangedBy()));
+                Label by = new Label(Texts.get("graph.transition.by", PipelineGraphViewModel.shortIdentity(transition.lastChangedBy())));
                 by.getStyleClass().add("muted");
                 face.getChildren().add(by);
             }
             if (transition.lastChangedAt() != null) {
-                Label when = new Label(WHEN.format(transition.lastChangedAt()));
+                Label when = new Label(this.when.format(transition.lastChangedAt()));
                 when.getStyleClass().add("muted");
                 face.getChildren().add(when);
             }
-            toggle.setTooltip(new Tooltip("Disabled" + (transition.lastChangedBy() == null ? "" : " by " + transition.lastChangedBy())
-                    + (transition.lastChangedAt() == null ? "" : " at " + WHEN.format(transition.lastChangedAt()))
-                    + "\nReason: " + transition.disabledReason() + "\nClick to enable it."));
+            toggle.setTooltip(new Tooltip(disabledLine(transition) + "\n"
+                    + Texts.get("graph.transition.reason", Objects.toString(transition.disabledReason(), Texts.get("graph.transition.noReason")))
+                    + "\n" + Texts.get("graph.transition.clickToEnable")));
         }
         Optional<String> held = into.heldExecutionId();
         held.ifPresent(id -> {
-            Label heldLabel = new Label("Held: " + PipelineGraphViewModel.shortId(id), new FontIcon(Feather.PAUSE_CIRCLE));
+            // Wraps under the reason's width: "Retenue : f1d49111" is wider than "Held: f1d49111".
+            Label heldLabel = new WrappedText(Texts.get("graph.held", PipelineGraphViewModel.shortId(id)), 120);
+            heldLabel.setGraphic(new FontIcon(Feather.PAUSE_CIRCLE));
             heldLabel.setId("held-" + into.name());
             heldLabel.getStyleClass().add("held-execution");
             face.getChildren().add(heldLabel);
@@ -385,6 +388,19 @@ public final class PipelineGraphView extends VBox {
         connector.setAlignment(Pos.TOP_CENTER);
         connector.getStyleClass().add("transition-slot");
         return connector;
+    }
+
+    /** "Disabled by arn:… at 24 Nov 20:08", with what is known of who and when. */
+    private String disabledLine(Transition transition) {
+        String by = transition.lastChangedBy();
+        String at = transition.lastChangedAt() == null ? null : when.format(transition.lastChangedAt());
+        if (by != null && at != null) {
+            return Texts.get("graph.transition.disabledByAt", by, at);
+        }
+        if (by != null) {
+            return Texts.get("graph.transition.disabledBy", by);
+        }
+        return at != null ? Texts.get("graph.transition.disabledAt", at) : Texts.get("graph.transition.disabled");
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.tollgate.ui.graph;
 
-import dev.tollgate.pipeline.GatewayException;
 import dev.tollgate.pipeline.PipelineCommands;
 import dev.tollgate.pipeline.PipelineSnapshot;
 import dev.tollgate.pipeline.RetryMode;
@@ -13,8 +12,7 @@ import dev.tollgate.pipeline.TransitionReason;
 import dev.tollgate.ui.common.BackgroundTasks;
 import dev.tollgate.ui.common.DialogService;
 import dev.tollgate.ui.common.TextQuestion;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import dev.tollgate.ui.common.Texts;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -36,7 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class PipelineGraphViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineGraphViewModel.class);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d HH:mm").withZone(ZoneId.systemDefault());
 
     /** How the last command went. */
     public record Outcome(Kind kind, String message) {
@@ -125,22 +122,21 @@ public final class PipelineGraphViewModel {
         }
         String pipeline = shown.name();
         Optional<String> reason = dialogs.askText(new TextQuestion(
-                "Disable the transition into " + stageName + "?",
-                "Executions of " + pipeline + " that finish the stage before " + stageName + " will wait there until "
-                        + "somebody enables the transition again. The reason is shown to everyone who looks at the pipeline.",
-                "Reason",
+                Texts.get("graph.disable.title", stageName),
+                Texts.get("graph.disable.question", pipeline, stageName),
+                Texts.get("graph.reason"),
                 "",
                 TransitionReason.MAX_LENGTH,
-                "Disable transition",
+                Texts.get("graph.disable.confirm"),
                 false,
-                TransitionReason::problemWith));
+                ReasonProblems::transition));
         if (reason.isEmpty()) {
             return;
         }
         TransitionReason why = new TransitionReason(reason.get());
-        run(pipeline, "Disabling the transition into " + stageName + "…", () -> {
+        run(pipeline, Texts.get("graph.disable.progress", stageName), () -> {
             commands.disableTransition(pipeline, stageName, why);
-            return "Disabled the transition into " + stageName + " of " + pipeline + ": \u201c" + why.text() + "\u201d.";
+            return Texts.get("graph.disable.done", stageName, pipeline, why.text());
         });
     }
 
@@ -153,19 +149,16 @@ public final class PipelineGraphViewModel {
         String pipeline = shown.name();
         Transition transition = stage.get().inbound();
         Optional<String> held = stage.get().heldExecutionId();
-        String question = "It was disabled"
-                + (transition.lastChangedBy() == null ? "" : " by " + shortIdentity(transition.lastChangedBy()))
-                + (transition.lastChangedAt() == null ? "" : " on " + WHEN.format(transition.lastChangedAt()))
-                + (transition.disabledReason() == null ? "." : ": \u201c" + transition.disabledReason() + "\u201d.")
-                + held.map(id -> " Execution " + shortId(id) + " waits before " + stageName + " and will enter it at once.")
-                        .orElse(" Executions will enter " + stageName + " again.");
-        if (!dialogs.confirm("Enable the transition into " + stageName + " of " + pipeline + "?", question, "Enable transition")) {
+        String question = whoDisabled(transition) + " "
+                + held.map(id -> Texts.get("graph.enable.heldEnters", shortId(id), stageName))
+                        .orElseGet(() -> Texts.get("graph.enable.enterAgain", stageName));
+        if (!dialogs.confirm(Texts.get("graph.enable.title", stageName, pipeline), question, Texts.get("graph.enable.confirm"))) {
             return;
         }
-        run(pipeline, "Enabling the transition into " + stageName + "…", () -> {
+        run(pipeline, Texts.get("graph.enable.progress", stageName), () -> {
             commands.enableTransition(pipeline, stageName);
-            return "Enabled the transition into " + stageName + " of " + pipeline + "."
-                    + held.map(id -> " Execution " + shortId(id) + " enters " + stageName + " now.").orElse("");
+            return Texts.get("graph.enable.done", stageName, pipeline)
+                    + held.map(id -> " " + Texts.get("graph.enable.doneHeld", shortId(id), stageName)).orElse("");
         });
     }
 
@@ -177,16 +170,15 @@ public final class PipelineGraphViewModel {
         }
         String pipeline = shown.name();
         String id = execution.get();
-        String what = mode == RetryMode.ALL_ACTIONS ? "every action of " + stageName : "the failed actions of " + stageName;
-        if (!dialogs.confirm("Retry " + stageName + " of " + pipeline + "?",
-                "Runs " + what + " again for execution " + shortId(id) + "."
-                        + (mode == RetryMode.ALL_ACTIONS ? " Actions that succeeded run again too." : ""),
-                mode == RetryMode.ALL_ACTIONS ? "Retry all actions" : "Retry failed actions")) {
+        String which = mode == RetryMode.ALL_ACTIONS ? "All" : "Failed";
+        if (!dialogs.confirm(Texts.get("graph.retry.title", stageName, pipeline),
+                Texts.get("graph.retry.question" + which, stageName, shortId(id)),
+                Texts.get("graph.retry.confirm" + which))) {
             return;
         }
-        run(pipeline, "Retrying " + stageName + "…", () -> {
+        run(pipeline, Texts.get("graph.retry.progress", stageName), () -> {
             commands.retryStage(pipeline, stageName, id, mode);
-            return "Retrying " + what + " (execution " + shortId(id) + ") in " + pipeline + ".";
+            return Texts.get("graph.retry.done" + which, stageName, shortId(id), pipeline);
         });
     }
 
@@ -199,25 +191,21 @@ public final class PipelineGraphViewModel {
         String pipeline = shown.name();
         boolean abandon = mode == StopMode.STOP_AND_ABANDON;
         Optional<String> reason = dialogs.askText(new TextQuestion(
-                (abandon ? "Stop and abandon" : "Stop") + " execution " + shortId(executionId) + " of " + pipeline + "?",
-                abandon ? "Running actions are abandoned at once. This can leave a deployment half done; "
-                        + "the execution cannot be resumed, only its stopped stage retried."
-                        : "Running actions finish their work, then the execution stops; nothing further starts. "
-                        + "Its stopped stage can be retried later.",
-                "Reason (optional)",
+                Texts.get(abandon ? "graph.abandon.title" : "graph.stop.title", shortId(executionId), pipeline),
+                Texts.get(abandon ? "graph.abandon.question" : "graph.stop.question"),
+                Texts.get("graph.reasonOptional"),
                 "",
                 StopReason.MAX_LENGTH,
-                abandon ? "Stop and abandon" : "Stop execution",
+                Texts.get(abandon ? "graph.abandon.confirm" : "graph.stop.confirm"),
                 true,
-                StopReason::problemWith));
+                ReasonProblems::stop));
         if (reason.isEmpty()) {
             return;
         }
         StopReason why = new StopReason(reason.get().strip());
-        run(pipeline, "Stopping execution " + shortId(executionId) + "…", () -> {
+        run(pipeline, Texts.get("graph.stop.progress", shortId(executionId)), () -> {
             commands.stopExecution(pipeline, executionId, mode, why);
-            return (abandon ? "Stopped and abandoned" : "Stopping") + " execution " + shortId(executionId) + " of "
-                    + pipeline + (abandon ? "." : "; running actions finish first.");
+            return Texts.get(abandon ? "graph.abandon.done" : "graph.stop.done", shortId(executionId), pipeline);
         });
     }
 
@@ -230,14 +218,14 @@ public final class PipelineGraphViewModel {
         String pipeline = shown.name();
         String mode = shown.executionMode();
         String superseding = "SUPERSEDED".equals(mode) && shown.headline().is(Status.Kind.IN_PROGRESS)
-                ? " The execution running now may be superseded where the new one catches up with it." : "";
-        if (!dialogs.confirm("Release a change in " + pipeline + "?",
-                "Starts a new execution with the latest commit of each source." + superseding, "Release change")) {
+                ? " " + Texts.get("graph.release.superseding") : "";
+        if (!dialogs.confirm(Texts.get("graph.release.title", pipeline),
+                Texts.get("graph.release.question") + superseding, Texts.get("graph.release"))) {
             return;
         }
-        run(pipeline, "Starting a new execution…", () -> {
+        run(pipeline, Texts.get("graph.release.progress"), () -> {
             String started = commands.startExecution(pipeline);
-            return "Started execution " + shortId(started) + " of " + pipeline + ".";
+            return Texts.get("graph.release.done", shortId(started), pipeline);
         });
     }
 
@@ -267,8 +255,19 @@ public final class PipelineGraphViewModel {
     }
 
     private static String messageOf(Throwable error) {
-        return error instanceof GatewayException ? error.getMessage()
-                : "Unexpected " + error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+        return Texts.problemOf(error);
+    }
+
+    /** "It was disabled by dana.okafor on 24 Nov 20:08: “Quarter-end freeze”." with what is known. */
+    private static String whoDisabled(Transition transition) {
+        String by = transition.lastChangedBy() == null ? null : shortIdentity(transition.lastChangedBy());
+        String on = transition.lastChangedAt() == null ? null : Texts.dates("d MMM HH:mm").format(transition.lastChangedAt());
+        String disabled = by != null && on != null ? Texts.get("graph.enable.disabledByOn", by, on)
+                : by != null ? Texts.get("graph.enable.disabledBy", by)
+                : on != null ? Texts.get("graph.enable.disabledOn", on)
+                : Texts.get("graph.enable.disabled");
+        return transition.disabledReason() == null ? Texts.get("graph.enable.end", disabled)
+                : Texts.get("graph.enable.because", disabled, transition.disabledReason());
     }
 
     static String shortId(String id) {

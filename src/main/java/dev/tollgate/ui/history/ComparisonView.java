@@ -7,6 +7,7 @@ import dev.tollgate.pipeline.Revision;
 import dev.tollgate.release.ImageComparison;
 import dev.tollgate.release.ReleaseImage;
 import dev.tollgate.ui.common.StatusLook;
+import dev.tollgate.ui.common.Texts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -36,7 +37,7 @@ final class ComparisonView extends VBox {
     private final ComparisonViewModel viewModel;
     private final HistoryFormat format;
     private final GridPane grid = new GridPane();
-    private final Label title = new Label("Compare executions");
+    private final Label title = new Label(Texts.get("history.compare.title"));
     private int row;
 
     ComparisonView(ComparisonViewModel viewModel, HistoryFormat format, Runnable back) {
@@ -45,7 +46,7 @@ final class ComparisonView extends VBox {
         setId("executionComparison");
         getStyleClass().add("history-page");
 
-        Button backButton = new Button("History", new FontIcon(Feather.ARROW_LEFT));
+        Button backButton = new Button(Texts.get("history.back"), new FontIcon(Feather.ARROW_LEFT));
         backButton.setId("comparisonBackButton");
         backButton.getStyleClass().add("flat");
         backButton.setOnAction(event -> back.run());
@@ -88,56 +89,62 @@ final class ComparisonView extends VBox {
         grid.getChildren().clear();
         row = 0;
         if (comparison == null) {
-            title.setText("Compare executions");
+            title.setText(Texts.get("history.compare.title"));
             return;
         }
         ExecutionSummary older = comparison.older().detail().summary();
         ExecutionSummary newer = comparison.newer().detail().summary();
-        title.setText("Execution " + HistoryFormat.shortId(older.executionId()) + " against "
-                + HistoryFormat.shortId(newer.executionId()));
+        title.setText(Texts.get("history.compare.against", HistoryFormat.shortId(older.executionId()),
+                HistoryFormat.shortId(newer.executionId())));
         header(older, newer);
 
-        section("Execution");
-        textRow("Status", StatusLook.label(older.status()), StatusLook.label(newer.status()));
-        infoRow("Started", format.full(older.startTime()), format.full(newer.startTime()));
-        infoRow("Duration", HistoryFormat.duration(older, viewModel.now()), HistoryFormat.duration(newer, viewModel.now()));
-        textRow("Trigger", HistoryFormat.trigger(older.execution()), HistoryFormat.trigger(newer.execution()));
+        section(Texts.get("history.compare.execution"));
+        textRow(Texts.get("history.column.status"), StatusLook.label(older.status()), StatusLook.label(newer.status()));
+        infoRow(Texts.get("history.fact.started"), format.full(older.startTime()), format.full(newer.startTime()));
+        infoRow(Texts.get("history.fact.duration"), HistoryFormat.duration(older, viewModel.now()),
+                HistoryFormat.duration(newer, viewModel.now()));
+        textRow(Texts.get("history.fact.trigger"), HistoryFormat.trigger(older.execution()), HistoryFormat.trigger(newer.execution()));
 
-        section("Commits");
-        textRow("Revision", revisions(older, Revision::shortId), revisions(newer, Revision::shortId));
-        textRow("Message", revisions(older, r -> HistoryFormat.firstLine(r.summary())),
+        section(Texts.get("history.compare.commits"));
+        textRow(Texts.get("history.compare.revision"), revisions(older, Revision::shortId), revisions(newer, Revision::shortId));
+        textRow(Texts.get("history.compare.message"), revisions(older, r -> HistoryFormat.firstLine(r.summary())),
                 revisions(newer, r -> HistoryFormat.firstLine(r.summary())));
 
-        section("Images");
+        section(Texts.get("history.section.images"));
         if (comparison.images().isEmpty()) {
-            String why = comparison.older().images() == null || comparison.newer().images() == null ? "Not known yet."
+            String why = comparison.older().images() == null || comparison.newer().images() == null
+                    ? Texts.get("history.compare.notKnownYet")
                     : Optional.ofNullable(comparison.newer().images().problem().orElse(null))
-                            .or(() -> comparison.older().images().problem()).orElse("No images to compare.");
-            textRow("Images", why, "");
+                            .or(() -> comparison.older().images().problem())
+                            .orElseGet(() -> Texts.get("history.compare.noImages"));
+            textRow(Texts.get("history.section.images"), why, "");
         }
         for (ImageComparison image : comparison.images()) {
             imageRows(image);
         }
 
-        section("Stage durations");
+        section(Texts.get("history.compare.stageDurations"));
         for (ExecutionComparison.StageRow stage : comparison.stages()) {
             Label change = new Label(stage.change().map(HistoryFormat::change).orElse("—"));
             change.getStyleClass().add(stage.change().map(ComparisonView::changeClass).orElse("muted"));
-            cells(stage.stageName(), label(stage.older().map(HistoryFormat::duration).orElse("did not run")),
-                    label(stage.newer().map(HistoryFormat::duration).orElse("did not run")), change, false);
+            cells(stage.stageName(), label(stage.older().map(HistoryFormat::duration).orElseGet(() -> Texts.get("history.compare.didNotRun"))),
+                    label(stage.newer().map(HistoryFormat::duration).orElseGet(() -> Texts.get("history.compare.didNotRun"))), change, false);
         }
 
-        section("Approvals");
-        textRow("Decision", approvals(older, HistoryFormat::verdictLine), approvals(newer, HistoryFormat::verdictLine));
-        textRow("Comment", approvals(older, a -> a.comment() == null ? "—" : "\u201c" + a.comment() + "\u201d"),
-                approvals(newer, a -> a.comment() == null ? "—" : "\u201c" + a.comment() + "\u201d"));
-        infoRow("When", approvals(older, a -> format.full(a.at())), approvals(newer, a -> format.full(a.at())));
+        section(Texts.get("history.compare.approvals"));
+        textRow(Texts.get("history.compare.decision"), approvals(older, HistoryFormat::verdictLine),
+                approvals(newer, HistoryFormat::verdictLine));
+        textRow(Texts.get("history.compare.comment"),
+                approvals(older, a -> a.comment() == null ? "—" : Texts.get("history.quoted", a.comment())),
+                approvals(newer, a -> a.comment() == null ? "—" : Texts.get("history.quoted", a.comment())));
+        infoRow(Texts.get("history.compare.when"), approvals(older, a -> format.full(a.at())),
+                approvals(newer, a -> format.full(a.at())));
     }
 
     private void header(ExecutionSummary older, ExecutionSummary newer) {
         grid.add(new Label(""), 0, row);
-        grid.add(sideHeader("Older", older), 1, row);
-        grid.add(sideHeader("Newer", newer), 2, row);
+        grid.add(sideHeader(Texts.get("history.compare.older"), older), 1, row);
+        grid.add(sideHeader(Texts.get("history.compare.newer"), newer), 2, row);
         row++;
     }
 
@@ -169,23 +176,19 @@ final class ComparisonView extends VBox {
     }
 
     private void imageRows(ImageComparison image) {
-        String container = image.containerName().orElse("image");
+        String container = image.containerName().orElseGet(() -> Texts.get("history.image"));
         Optional<ReleaseImage> older = image.deployed();
         Optional<ReleaseImage> newer = image.underReview();
-        Label chip = new Label(switch (image.change()) {
-            case SAME_IMAGE -> "Same image";
-            case NEW_IMAGE -> "New image";
-            case UNVERIFIED -> "Unverified";
-            case ADDED -> "Added";
-            case REMOVED -> "Removed";
-        });
+        Label chip = new Label(Texts.get("history.compare.change." + image.change().name()));
         chip.getStyleClass().addAll("chip", "chip-" + image.change().name().toLowerCase().replace('_', '-'));
         chip.setId("imageChange-" + container);
         boolean differs = image.change() != ImageComparison.Change.SAME_IMAGE;
-        cells(container + " tag", mono(older.map(ComparisonView::tag).orElse("—")), mono(newer.map(ComparisonView::tag).orElse("—")),
+        cells(Texts.get("history.compare.tag", container), mono(older.map(ComparisonView::tag).orElse("—")), mono(newer.map(ComparisonView::tag).orElse("—")),
                 chip, differs);
-        cells(container + " digest", mono(older.flatMap(ReleaseImage::effectiveDigest).map(ComparisonView::shortDigest).orElse("unknown")),
-                mono(newer.flatMap(ReleaseImage::effectiveDigest).map(ComparisonView::shortDigest).orElse("unknown")),
+        String unknown = Texts.get("history.compare.unknown");
+        cells(Texts.get("history.compare.digest", container),
+                mono(older.flatMap(ReleaseImage::effectiveDigest).map(ComparisonView::shortDigest).orElse(unknown)),
+                mono(newer.flatMap(ReleaseImage::effectiveDigest).map(ComparisonView::shortDigest).orElse(unknown)),
                 new Label(), differs);
     }
 
@@ -219,13 +222,14 @@ final class ComparisonView extends VBox {
     }
 
     private static Label differsChip() {
-        Label chip = new Label("differs");
+        Label chip = new Label(Texts.get("history.compare.differs"));
         chip.getStyleClass().addAll("chip", "chip-differs");
         return chip;
     }
 
     private static String tag(ReleaseImage image) {
-        return image.image().tag().orElse(image.image().digest().isPresent() ? "(by digest)" : "latest");
+        return image.image().tag().orElseGet(() -> image.image().digest().isPresent()
+                ? Texts.get("history.compare.byDigest") : "latest");
     }
 
     private static String shortDigest(String digest) {
@@ -248,6 +252,6 @@ final class ComparisonView extends VBox {
 
     private static String approvals(ExecutionSummary summary, Function<ApprovalOutcome, String> part) {
         List<ApprovalOutcome> outcomes = summary.approvals();
-        return outcomes.isEmpty() ? "No approval" : outcomes.stream().map(part).collect(Collectors.joining("\n"));
+        return outcomes.isEmpty() ? Texts.get("history.compare.noApproval") : outcomes.stream().map(part).collect(Collectors.joining("\n"));
     }
 }

@@ -10,6 +10,7 @@ import dev.tollgate.pipeline.Revision;
 import dev.tollgate.release.ExecutionImages;
 import dev.tollgate.release.ReleaseImage;
 import dev.tollgate.ui.common.StatusLook;
+import dev.tollgate.ui.common.Texts;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -43,7 +44,7 @@ final class ExecutionDetailView extends VBox {
 
     private final Label title = new Label();
     private final Label status = new Label();
-    private final Label rollback = new Label("Rollback");
+    private final Label rollback = new Label(Texts.get("history.rollback"));
     private final GridPane facts = new GridPane();
     private final VBox commits = new VBox(4);
     private final VBox approvals = new VBox(8);
@@ -60,7 +61,7 @@ final class ExecutionDetailView extends VBox {
         setId("executionDetail");
         getStyleClass().add("history-page");
 
-        Button backButton = new Button("History", new FontIcon(Feather.ARROW_LEFT));
+        Button backButton = new Button(Texts.get("history.back"), new FontIcon(Feather.ARROW_LEFT));
         backButton.setId("historyBackButton");
         backButton.getStyleClass().add("flat");
         backButton.setOnAction(event -> back.run());
@@ -91,15 +92,17 @@ final class ExecutionDetailView extends VBox {
         approvals.setId("executionApprovals");
         images.setId("executionImages");
         actions.setId("executionActions");
-        VBox left = new VBox(8, section("Change"), commits, section("Approval"), approvals);
-        VBox right = new VBox(8, section("Images"), images);
+        VBox left = new VBox(8, section(Texts.get("history.section.change")), commits,
+                section(Texts.get("history.section.approval")), approvals);
+        VBox right = new VBox(8, section(Texts.get("history.section.images")), images);
         HBox.setHgrow(left, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
         left.setPrefWidth(420);
         right.setPrefWidth(420);
         HBox columns = new HBox(24, left, right);
 
-        VBox content = new VBox(14, header, facts, problem, columns, section("Timeline"), timeline, section("Actions"), actions);
+        VBox content = new VBox(14, header, facts, problem, columns, section(Texts.get("history.section.timeline")), timeline,
+                section(Texts.get("history.section.actions")), actions);
         content.getStyleClass().add("history-content");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -129,38 +132,41 @@ final class ExecutionDetailView extends VBox {
             return;
         }
         PipelineExecution execution = summary.execution();
-        title.setText("Execution " + HistoryFormat.shortId(execution.executionId()));
+        title.setText(Texts.get("history.execution", HistoryFormat.shortId(execution.executionId())));
         StatusLook.restyle(status, execution.status(), null);
         if (!status.getStyleClass().contains("status-badge")) {
             status.getStyleClass().add("status-badge");
         }
         rollback.setVisible(execution.isRollback());
-        fact(0, 0, "Started", format.full(execution.startTime()));
-        fact(0, 2, "Duration", HistoryFormat.duration(summary, viewModel.now()));
-        fact(1, 0, "Ended", summary.endTime().map(format::full).orElse("Still running"));
+        fact(0, 0, Texts.get("history.fact.started"), format.full(execution.startTime()));
+        fact(0, 2, Texts.get("history.fact.duration"), HistoryFormat.duration(summary, viewModel.now()));
+        fact(1, 0, Texts.get("history.fact.ended"), summary.endTime().map(format::full)
+                .orElseGet(() -> Texts.get("history.stillRunning")));
         Label trigger = value(HistoryFormat.trigger(execution));
         if (execution.triggerDetail() != null) {
             trigger.setTooltip(new Tooltip(execution.triggerDetail()));
         }
-        fact(1, 2, "Trigger", trigger);
+        fact(1, 2, Texts.get("history.fact.trigger"), trigger);
         Label id = value(execution.executionId());
         id.getStyleClass().add("mono");
-        fact(2, 0, "Execution", id);
-        fact(2, 2, "Mode", execution.executionMode() == null ? "—" : execution.executionMode());
+        fact(2, 0, Texts.get("history.fact.execution"), id);
+        fact(2, 2, Texts.get("history.fact.mode"), execution.executionMode() == null ? "—" : execution.executionMode());
         if (execution.statusSummary() != null && !execution.statusSummary().isBlank()) {
             Label why = value(execution.statusSummary());
             why.setWrapText(true);
-            facts.add(new Label("Summary"), 0, 3);
+            Label summaryName = new Label(Texts.get("history.fact.summary"));
+            summaryName.getStyleClass().add("fact-name");
+            facts.add(summaryName, 0, 3);
             facts.add(why, 1, 3, 3, 1);
         }
         for (Revision revision : execution.revisions()) {
             commits.getChildren().add(revisionLine(revision));
         }
         if (execution.revisions().isEmpty()) {
-            commits.getChildren().add(muted("No source revision recorded."));
+            commits.getChildren().add(muted(Texts.get("history.noRevisionRecorded")));
         }
         showApprovals(summary.approvals());
-        images.getChildren().add(muted("Reading the build artifact…"));
+        images.getChildren().add(muted(Texts.get("history.readingArtifact")));
     }
 
     private void fact(int row, int column, String name, String text) {
@@ -192,7 +198,7 @@ final class ExecutionDetailView extends VBox {
         if (revision.url() != null && !revision.url().isBlank()) {
             Hyperlink link = new Hyperlink(revision.shortId());
             link.getStyleClass().add("mono");
-            link.setTooltip(new Tooltip("Open commit " + revision.revisionId()));
+            link.setTooltip(new Tooltip(Texts.get("history.openCommit", revision.revisionId())));
             link.setOnAction(event -> openLink.accept(revision.url()));
             id = link;
         } else {
@@ -210,7 +216,7 @@ final class ExecutionDetailView extends VBox {
     private void showApprovals(List<ApprovalOutcome> outcomes) {
         approvals.getChildren().clear();
         if (outcomes.isEmpty()) {
-            approvals.getChildren().add(muted("This execution did not reach an approval."));
+            approvals.getChildren().add(muted(Texts.get("history.noApproval")));
             return;
         }
         for (ApprovalOutcome approval : outcomes) {
@@ -223,12 +229,12 @@ final class ExecutionDetailView extends VBox {
             where.getStyleClass().add("muted");
             VBox box = new VBox(3, verdict, where);
             if (approval.comment() != null) {
-                Label comment = new Label("\u201c" + approval.comment() + "\u201d");
+                Label comment = new Label(Texts.get("history.quoted", approval.comment()));
                 comment.setWrapText(true);
                 comment.getStyleClass().add("approval-comment");
                 box.getChildren().add(comment);
             } else if (approval.isDecision()) {
-                box.getChildren().add(muted("No comment was recorded with this decision."));
+                box.getChildren().add(muted(Texts.get("history.noComment")));
             }
             box.getStyleClass().add("history-approval");
             approvals.getChildren().add(box);
@@ -238,11 +244,11 @@ final class ExecutionDetailView extends VBox {
     private void showImages(ExecutionImages found) {
         images.getChildren().clear();
         if (found == null) {
-            images.getChildren().add(muted("Reading the build artifact…"));
+            images.getChildren().add(muted(Texts.get("history.readingArtifact")));
             return;
         }
         if (found.images().isEmpty()) {
-            images.getChildren().add(muted(found.problem().orElse("The build artifact lists no image.")));
+            images.getChildren().add(muted(found.problem().orElseGet(() -> Texts.get("history.artifactNoImage"))));
             return;
         }
         for (ExecutionImages.ImageLookup lookup : found.images()) {
@@ -252,16 +258,16 @@ final class ExecutionDetailView extends VBox {
 
     private Node imageBox(ExecutionImages.ImageLookup lookup) {
         ReleaseImage image = lookup.image();
-        Label container = new Label(image.containerName().orElse("image"), new FontIcon(Feather.BOX));
+        Label container = new Label(image.containerName().orElseGet(() -> Texts.get("history.image")), new FontIcon(Feather.BOX));
         container.getStyleClass().add("container-name");
-        Label tag = new Label(image.image().tag().orElse(image.image().digest().isPresent() ? "by digest" : "latest"));
+        Label tag = new Label(image.image().tag().orElseGet(() -> image.image().digest().isPresent() ? Texts.get("history.byDigest") : "latest"));
         tag.getStyleClass().add("image-tag");
         HBox top = new HBox(8, container, tag);
         top.setAlignment(Pos.CENTER_LEFT);
         Label uri = new Label(image.image().toString());
         uri.getStyleClass().add("image-uri");
         uri.setWrapText(true);
-        Label digest = new Label(image.effectiveDigest().map(d -> "digest " + d).orElse("digest unknown"));
+        Label digest = new Label(image.effectiveDigest().map(d -> Texts.get("history.digest", d)).orElseGet(() -> Texts.get("history.digestUnknown")));
         digest.getStyleClass().addAll("mono", "muted");
         digest.setWrapText(true);
         VBox box = new VBox(3, top, uri, digest);
@@ -280,7 +286,7 @@ final class ExecutionDetailView extends VBox {
             actions.getChildren().add(actionBox(step));
         }
         if (detail.steps().isEmpty()) {
-            actions.getChildren().add(muted("CodePipeline recorded no action runs for this execution."));
+            actions.getChildren().add(muted(Texts.get("history.noActionRuns")));
         }
     }
 
@@ -289,7 +295,7 @@ final class ExecutionDetailView extends VBox {
         name.getStyleClass().add("action-name");
         Label badge = StatusLook.badge(step.status(), null);
         Label when = new Label(format.time(step.startTime()) + " → "
-                + step.endTime().map(format::time).orElse("running") + " · "
+                + step.endTime().map(format::time).orElseGet(() -> Texts.get("history.runningNow")) + " · "
                 + step.duration(viewModel.now()).map(HistoryFormat::duration).orElse("—"));
         when.getStyleClass().add("muted");
         Region spacer = new Region();
@@ -300,8 +306,7 @@ final class ExecutionDetailView extends VBox {
         box.getStyleClass().add("history-action");
         box.setId("action-" + step.stageName() + "-" + step.actionName());
         if (step.provider() != null) {
-            box.getChildren().add(muted(step.category().name().charAt(0) + step.category().name().substring(1).toLowerCase()
-                    + " · " + step.provider()));
+            box.getChildren().add(muted(Texts.get("history.category." + step.category().name()) + " · " + step.provider()));
         }
         if (!step.inputArtifacts().isEmpty() || !step.outputArtifacts().isEmpty()) {
             box.getChildren().add(artifacts(step));
@@ -332,9 +337,9 @@ final class ExecutionDetailView extends VBox {
         Label out = new Label(step.outputArtifacts().isEmpty() ? "—" : names(step.outputArtifacts()));
         in.setTooltip(new Tooltip(step.inputArtifacts().stream().map(ArtifactLocation::toString).collect(Collectors.joining("\n"))));
         out.setTooltip(new Tooltip(step.outputArtifacts().stream().map(ArtifactLocation::toString).collect(Collectors.joining("\n"))));
-        Label inName = new Label("In");
+        Label inName = new Label(Texts.get("history.artifactsIn"));
         inName.getStyleClass().add("fact-name");
-        Label outName = new Label("Out");
+        Label outName = new Label(Texts.get("history.artifactsOut"));
         outName.getStyleClass().add("fact-name");
         HBox line = new HBox(6, inName, in, new FontIcon(Feather.ARROW_RIGHT), outName, out);
         line.setAlignment(Pos.CENTER_LEFT);
@@ -349,11 +354,11 @@ final class ExecutionDetailView extends VBox {
     private static String linkText(ActionStep step) {
         String provider = step.provider() == null ? "" : step.provider();
         return switch (provider) {
-            case "CodeBuild" -> "Open the build log";
-            case "ECS", "CodeDeployToECS" -> "Open the deployment";
-            case "Manual" -> "Open the review link";
-            case "CodeStarSourceConnection", "GitHub", "CodeCommit", "S3" -> "Open the source";
-            default -> "Open " + (provider.isEmpty() ? "the external run" : provider);
+            case "CodeBuild" -> Texts.get("history.link.buildLog");
+            case "ECS", "CodeDeployToECS" -> Texts.get("history.link.deployment");
+            case "Manual" -> Texts.get("history.link.review");
+            case "CodeStarSourceConnection", "GitHub", "CodeCommit", "S3" -> Texts.get("history.link.source");
+            default -> provider.isEmpty() ? Texts.get("history.link.external") : Texts.get("history.link.provider", provider);
         };
     }
 }

@@ -5,11 +5,11 @@ import dev.tollgate.pipeline.ExecutionSummary;
 import dev.tollgate.pipeline.PipelineExecution;
 import dev.tollgate.pipeline.Revision;
 import dev.tollgate.ui.common.Durations;
+import dev.tollgate.ui.common.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -22,10 +22,11 @@ final class HistoryFormat {
     private final DateTimeFormatter full;
 
     HistoryFormat(ZoneId zone) {
-        this.started = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH).withZone(zone);
-        this.day = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(zone);
-        this.time = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH).withZone(zone);
-        this.full = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm:ss zzz", Locale.ENGLISH).withZone(zone);
+        // Day before month reads right in English and in French: "Mon 24 Nov", "lun. 24 nov.".
+        this.started = Texts.dates("EEE d MMM HH:mm", zone);
+        this.day = Texts.dates("d MMM HH:mm", zone);
+        this.time = Texts.dates("HH:mm:ss", zone);
+        this.full = Texts.dates("EEE d MMM yyyy HH:mm:ss zzz", zone);
     }
 
     String started(Instant at) {
@@ -48,17 +49,18 @@ final class HistoryFormat {
     /** "12 min", or "running 25 min" while it runs. */
     static String duration(ExecutionSummary summary, Instant now) {
         String length = summary.duration(now).map(HistoryFormat::duration).orElse("—");
-        return summary.endTime().isPresent() ? length : "running " + length;
+        return summary.endTime().isPresent() ? length : Texts.get("history.running", length);
     }
 
     /** "42 s", "3 min 20 s", "1 h 5 min": precise enough to compare two runs of a stage. */
     static String duration(Duration duration) {
         long seconds = Math.max(0, duration.getSeconds());
         if (seconds < 60) {
-            return seconds + " s";
+            return Texts.get("duration.seconds", seconds);
         }
         if (seconds < 600) {
-            return (seconds / 60) + " min" + (seconds % 60 == 0 ? "" : " " + (seconds % 60) + " s");
+            return seconds % 60 == 0 ? Texts.get("duration.minutes", seconds / 60)
+                    : Texts.get("duration.minutesSeconds", seconds / 60, seconds % 60);
         }
         return Durations.format(duration);
     }
@@ -66,7 +68,7 @@ final class HistoryFormat {
     /** "+3 min 10 s" or "−40 s"; "same" when equal. */
     static String change(Duration change) {
         if (change.abs().getSeconds() == 0) {
-            return "same";
+            return Texts.get("history.same");
         }
         return (change.isNegative() ? "\u2212" : "+") + duration(change.abs());
     }
@@ -78,15 +80,10 @@ final class HistoryFormat {
             return "—";
         }
         return switch (type) {
-            case "Webhook", "WebhookV2" -> "Git push";
-            case "StartPipelineExecution" -> "Started by hand";
-            case "PollForSourceChanges" -> "Source poll";
-            case "CloudWatchEvent" -> "Event";
-            case "PutActionRevision" -> "New revision";
-            case "CreatePipeline" -> "Pipeline created";
-            case "AutomatedRollback" -> "Automatic rollback";
-            case "ManualRollback" -> "Rollback by hand";
-            default -> type;
+            case "Webhook", "WebhookV2" -> Texts.get("history.trigger.push");
+            case "StartPipelineExecution", "PollForSourceChanges", "CloudWatchEvent", "PutActionRevision", "CreatePipeline",
+                    "AutomatedRollback", "ManualRollback" -> Texts.get("history.trigger." + type);
+            default -> type; // a newer trigger reads as CodePipeline names it
         };
     }
 
@@ -130,9 +127,14 @@ final class HistoryFormat {
         };
     }
 
+    /** "Approved", "Waiting", "Expired", in the user's language. */
+    static String verdict(ApprovalOutcome.Verdict verdict) {
+        return Texts.get("history.verdict." + verdict.name());
+    }
+
     /** "Approved by mei.chen", "Waiting", "Expired". */
     static String verdictLine(ApprovalOutcome approval) {
-        String verdict = approval.verdict().label();
-        return approval.approver() == null ? verdict : verdict + " by " + approval.approverName();
+        return approval.approver() == null ? verdict(approval.verdict())
+                : Texts.get("history.verdictBy." + approval.verdict().name(), approval.approverName());
     }
 }

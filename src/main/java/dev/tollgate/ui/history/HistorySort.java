@@ -1,21 +1,13 @@
 package dev.tollgate.ui.history;
 
+import dev.tollgate.ui.common.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 
 /** The orders the history can be read in. Only newest-first is the order AWS pages in; see the view model. */
 public enum HistorySort {
-    NEWEST("Newest first"),
-    OLDEST("Oldest first"),
-    LONGEST("Longest first"),
-    SHORTEST("Shortest first");
-
-    private final String label;
-
-    HistorySort(String label) {
-        this.label = label;
-    }
+    NEWEST, OLDEST, LONGEST, SHORTEST;
 
     /** Running executions count as lasting until {@code now}. Ties keep the newest first. */
     public Comparator<HistoryRow> comparator(Instant now) {
@@ -31,8 +23,9 @@ public enum HistorySort {
         };
     }
 
+    /** The order in the user's language, as the combo box shows it. */
     @Override
     public String toString() {
-        return label;
+        return Texts.get("history.sort." + name());
     }
 }

@@ -4,6 +4,7 @@ import dev.tollgate.pipeline.ApprovalOutcome;
 import dev.tollgate.pipeline.ExecutionSummary;
 import dev.tollgate.release.ReleaseImage;
 import dev.tollgate.ui.common.StatusLook;
+import dev.tollgate.ui.common.Texts;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,8 @@ public final class HistoryView extends StackPane {
     private static final double DURATION_WIDTH = 88;
     private static final double APPROVAL_WIDTH = 140;
     private static final double IMAGE_WIDTH = 74;
-    private static final double TRIGGER_WIDTH = 72;
+    // Wide enough for "Déclencheur" as well as "Trigger"; the commit column gives way.
+    private static final double TRIGGER_WIDTH = 104;
     private static final double ID_WIDTH = 84;
 
     private final HistoryViewModel viewModel;
@@ -110,38 +112,40 @@ public final class HistoryView extends StackPane {
         status.setId("historyStatus");
         status.getItems().setAll(StatusChoice.values());
         status.valueProperty().bindBidirectional(viewModel.statusProperty());
-        status.setPrefWidth(130);
+        // As wide as its longest choice, in whichever language: never "Tous les s…".
+        status.setMinWidth(Region.USE_PREF_SIZE);
 
         DatePicker from = new DatePicker();
         from.setId("historyFrom");
-        from.setPromptText("From");
+        from.setPromptText(Texts.get("history.from"));
         from.setPrefWidth(128);
         from.valueProperty().bindBidirectional(viewModel.fromProperty());
         DatePicker until = new DatePicker();
         until.setId("historyUntil");
-        until.setPromptText("Until");
+        until.setPromptText(Texts.get("history.until"));
         until.setPrefWidth(128);
         until.valueProperty().bindBidirectional(viewModel.untilProperty());
 
         TextField approver = debounced(new TextField(), viewModel.approverProperty());
         approver.setId("historyApprover");
-        approver.setPromptText("Approver");
+        approver.setPromptText(Texts.get("history.approver"));
         approver.setPrefWidth(120);
         TextField text = debounced(new TextField(), viewModel.textProperty());
         text.setId("historyText");
-        text.setPromptText("Search commits and ids");
+        text.setPromptText(Texts.get("history.search"));
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMinWidth(140);
 
-        CheckBox decided = new CheckBox("Has a decision");
+        CheckBox decided = new CheckBox(Texts.get("history.decided"));
         decided.setId("historyDecidedOnly");
-        decided.setTooltip(new Tooltip("Only executions a person approved or rejected"));
+        decided.setTooltip(new Tooltip(Texts.get("history.decided.tooltip")));
         decided.selectedProperty().bindBidirectional(viewModel.decidedOnlyProperty());
+        decided.setMinWidth(Region.USE_PREF_SIZE); // the search field gives way first
 
         Button clear = new Button(null, new FontIcon(Feather.X));
         clear.setId("historyClearFilter");
         clear.getStyleClass().add("flat");
-        clear.setTooltip(new Tooltip("Clear the filters"));
+        clear.setTooltip(new Tooltip(Texts.get("history.clearFilters")));
         clear.setOnAction(event -> {
             approver.clear();
             text.clear();
@@ -185,7 +189,7 @@ public final class HistoryView extends StackPane {
         ProgressIndicator loading = new ProgressIndicator();
         loading.setPrefSize(16, 16);
         loading.visibleProperty().bind(viewModel.loadingProperty());
-        Hyperlink loadAll = new Hyperlink("Load all");
+        Hyperlink loadAll = new Hyperlink(Texts.get("history.loadAll"));
         loadAll.setId("historyLoadAll");
         loadAll.visibleProperty().bind(viewModel.exhaustedProperty().not().and(viewModel.loadingProperty().not())
                 .and(viewModel.sortProperty().isNotEqualTo(HistorySort.NEWEST)));
@@ -199,23 +203,23 @@ public final class HistoryView extends StackPane {
         sort.getItems().setAll(HistorySort.values());
         sort.valueProperty().bindBidirectional(viewModel.sortProperty());
 
-        Button open = new Button("Open", new FontIcon(Feather.MAXIMIZE_2));
+        Button open = new Button(Texts.get("history.open"), new FontIcon(Feather.MAXIMIZE_2));
         open.setId("historyOpenButton");
         open.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
         open.setOnAction(event -> viewModel.open(table.getSelectionModel().getSelectedItem()));
-        Button compare = new Button("Compare", new FontIcon(Feather.COLUMNS));
+        Button compare = new Button(Texts.get("history.compare"), new FontIcon(Feather.COLUMNS));
         compare.setId("historyCompareButton");
-        compare.setTooltip(new Tooltip("Select two executions (Ctrl+click) to compare them side by side"));
+        compare.setTooltip(new Tooltip(Texts.get("history.compare.tooltip")));
         compare.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(2));
         compare.setOnAction(event -> viewModel.compare(List.copyOf(table.getSelectionModel().getSelectedItems())));
-        Button export = new Button("Export…", new FontIcon(Feather.DOWNLOAD));
+        Button export = new Button(Texts.get("history.export"), new FontIcon(Feather.DOWNLOAD));
         export.setId("historyExportButton");
-        export.setTooltip(new Tooltip("Save the filtered history with approvals and images as CSV or JSON"));
+        export.setTooltip(new Tooltip(Texts.get("history.export.tooltip")));
         export.disableProperty().bind(viewModel.exportingProperty().or(viewModel.pipelineProperty().isNull()));
         export.setOnAction(event -> viewModel.export());
         Button reload = new Button(null, new FontIcon(Feather.REFRESH_CW));
         reload.setId("historyReload");
-        reload.setTooltip(new Tooltip("Read the history again from the newest execution"));
+        reload.setTooltip(new Tooltip(Texts.get("history.reload")));
         reload.setOnAction(event -> viewModel.reload());
 
         HBox bar = new HBox(8, pipeline, summary, loading, loadAll, spacer, sort, open, compare, export, reload);
@@ -231,7 +235,7 @@ public final class HistoryView extends StackPane {
         Label message = new Label();
         message.setId("exportMessage");
         message.textProperty().bind(viewModel.exportMessageProperty());
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button(Texts.get("common.cancel"));
         cancel.setId("exportCancel");
         cancel.setOnAction(event -> viewModel.cancelExport());
         HBox running = new HBox(10, new FontIcon(Feather.DOWNLOAD), progress, message, cancel);
@@ -272,37 +276,37 @@ public final class HistoryView extends StackPane {
         placeholder.textProperty().bind(viewModel.summaryLineProperty());
         table.setPlaceholder(placeholder);
 
-        TableColumn<HistoryRow, HistoryRow> status = column("Status", STATUS_WIDTH, (cell, row) -> {
+        TableColumn<HistoryRow, HistoryRow> status = column(Texts.get("history.column.status"), STATUS_WIDTH, (cell, row) -> {
             ExecutionSummary summary = row.summary();
             cell.icon(StatusLook.icon(summary.status()), StatusLook.styleClass(summary.status()));
-            cell.setText(summary.execution().isRollback() ? "Rollback" : StatusLook.label(summary.status()));
+            cell.setText(summary.execution().isRollback() ? Texts.get("history.rollback") : StatusLook.label(summary.status()));
             cell.style(StatusLook.styleClass(summary.status()));
             cell.tip(summary.execution().statusSummary());
         });
-        TableColumn<HistoryRow, HistoryRow> started = column("Started", STARTED_WIDTH, (cell, row) -> {
+        TableColumn<HistoryRow, HistoryRow> started = column(Texts.get("history.column.started"), STARTED_WIDTH, (cell, row) -> {
             cell.setText(format.day(row.summary().startTime()));
             cell.tip(format.full(row.summary().startTime()));
         });
-        TableColumn<HistoryRow, HistoryRow> duration = column("Duration", DURATION_WIDTH, (cell, row) -> {
+        TableColumn<HistoryRow, HistoryRow> duration = column(Texts.get("history.column.duration"), DURATION_WIDTH, (cell, row) -> {
             // The status column already says it runs; the number is what this column is for.
             cell.setText(row.summary().duration(viewModel.detail().now()).map(HistoryFormat::duration).orElse("—"));
-            cell.tip(row.summary().endTime().isEmpty() ? "Still running" : null);
+            cell.tip(row.summary().endTime().isEmpty() ? Texts.get("history.stillRunning") : null);
         });
-        TableColumn<HistoryRow, HistoryRow> commit = column("Commit", 240, (cell, row) -> {
+        TableColumn<HistoryRow, HistoryRow> commit = column(Texts.get("history.column.commit"), 240, (cell, row) -> {
             cell.secondary(HistoryFormat.firstRevision(row.summary().execution()));
             cell.setText(HistoryFormat.firstLine(row.summary().commitMessage()));
             cell.tip(row.summary().execution().revisions().stream()
-                    .map(HistoryFormat::revisionLine).reduce((a, b) -> a + "\n" + b).orElse("No source revision"));
+                    .map(HistoryFormat::revisionLine).reduce((a, b) -> a + "\n" + b).orElseGet(() -> Texts.get("history.noRevision")));
         });
-        TableColumn<HistoryRow, HistoryRow> approval = column("Approval", APPROVAL_WIDTH,
+        TableColumn<HistoryRow, HistoryRow> approval = column(Texts.get("history.column.approval"), APPROVAL_WIDTH,
                 (cell, row) -> showApproval(cell, row.summary()));
-        TableColumn<HistoryRow, HistoryRow> image = column("Image", IMAGE_WIDTH, (cell, row) -> showImages(cell, row));
-        TableColumn<HistoryRow, HistoryRow> trigger = column("Trigger", TRIGGER_WIDTH, (cell, row) -> {
+        TableColumn<HistoryRow, HistoryRow> image = column(Texts.get("history.column.image"), IMAGE_WIDTH, (cell, row) -> showImages(cell, row));
+        TableColumn<HistoryRow, HistoryRow> trigger = column(Texts.get("history.column.trigger"), TRIGGER_WIDTH, (cell, row) -> {
             cell.setText(HistoryFormat.trigger(row.summary().execution()));
             cell.style("muted");
             cell.tip(row.summary().execution().triggerDetail());
         });
-        TableColumn<HistoryRow, HistoryRow> id = column("Execution", ID_WIDTH, (cell, row) -> {
+        TableColumn<HistoryRow, HistoryRow> id = column(Texts.get("history.column.execution"), ID_WIDTH, (cell, row) -> {
             cell.setText(HistoryFormat.shortId(row.summary().executionId()));
             cell.style("mono");
             cell.tip(row.summary().executionId());
@@ -356,11 +360,11 @@ public final class HistoryView extends StackPane {
             return;
         }
         cell.icon(HistoryFormat.icon(approval.verdict()), HistoryFormat.styleClass(approval.verdict()));
-        String who = approval.approver() == null ? approval.verdict().label() : approval.approverName();
-        cell.setText(approval.comment() == null ? who : who + " \u00b7 \u201c" + approval.comment() + "\u201d");
+        String who = approval.approver() == null ? HistoryFormat.verdict(approval.verdict()) : approval.approverName();
+        cell.setText(approval.comment() == null ? who : who + " \u00b7 " + Texts.get("history.quoted", approval.comment()));
         cell.tip(HistoryFormat.verdictLine(approval) + " · " + approval.location() + "\n"
-                + format.full(approval.at()) + (approval.comment() == null ? "" : "\n\u201c" + approval.comment() + "\u201d")
-                + (summary.approvals().size() > 1 ? "\n(" + summary.approvals().size() + " approvals; open for all)" : ""));
+                + format.full(approval.at()) + (approval.comment() == null ? "" : "\n" + Texts.get("history.quoted", approval.comment()))
+                + (summary.approvals().size() > 1 ? "\n" + Texts.get("history.moreApprovals", summary.approvals().size()) : ""));
     }
 
     /** The images arrive after the row: the cell follows the row's images property while it shows that row. */
@@ -375,11 +379,11 @@ public final class HistoryView extends StackPane {
             if (carried.isEmpty()) {
                 cell.setText("—");
                 cell.style("muted");
-                cell.tip(images.problem().orElse("No image"));
+                cell.tip(images.problem().orElseGet(() -> Texts.get("history.noImage")));
                 return;
             }
             ReleaseImage first = carried.get(0);
-            cell.setText(first.image().tag().orElse("by digest") + (carried.size() > 1 ? " +" + (carried.size() - 1) : ""));
+            cell.setText(first.image().tag().orElseGet(() -> Texts.get("history.byDigest")) + (carried.size() > 1 ? " +" + (carried.size() - 1) : ""));
             cell.style("mono");
             cell.tip(carried.stream().map(i -> i.image().toString() + i.effectiveDigest().map(d -> "\n  " + d).orElse(""))
                     .reduce((a, b) -> a + "\n" + b).orElse(""));

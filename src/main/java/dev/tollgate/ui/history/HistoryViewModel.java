@@ -5,15 +5,14 @@ import dev.tollgate.history.HistoryExport;
 import dev.tollgate.history.HistoryReader;
 import dev.tollgate.pipeline.ExecutionHistory;
 import dev.tollgate.pipeline.ExecutionSummary;
-import dev.tollgate.pipeline.GatewayException;
 import dev.tollgate.pipeline.HistoryFilter;
 import dev.tollgate.pipeline.PipelineSnapshot;
 import dev.tollgate.pipeline.Stage;
 import dev.tollgate.release.ExecutionImages;
 import dev.tollgate.ui.common.BackgroundTasks;
 import dev.tollgate.ui.common.DialogService;
+import dev.tollgate.ui.common.Texts;
 import java.nio.file.Path;
-import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +21,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,9 +68,6 @@ public final class HistoryViewModel {
     /** A page fills a tall window twice, and costs one ListPipelineExecutions and two or three ListActionExecutions. */
     static final int PAGE_SIZE = 50;
     private static final DateTimeFormatter FILE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-    private static final List<DialogService.FileType> EXPORT_TYPES = List.of(
-            new DialogService.FileType("CSV for spreadsheets", "csv"),
-            new DialogService.FileType("JSON audit trail", "json"));
 
     /** Which part of the history tab shows. */
     public enum Page { LIST, DETAIL, COMPARE }
@@ -385,7 +380,10 @@ public final class HistoryViewModel {
             return;
         }
         String suggested = pipeline.get() + "-history-" + FILE_DATE.format(clock.instant().atZone(zone)) + ".csv";
-        dialogs.chooseSaveFile("Export the history of " + pipeline.get(), suggested, EXPORT_TYPES)
+        List<DialogService.FileType> types = List.of(
+                new DialogService.FileType(Texts.get("history.export.csv"), "csv"),
+                new DialogService.FileType(Texts.get("history.export.json"), "json"));
+        dialogs.chooseSaveFile(Texts.get("history.export.title", pipeline.get()), suggested, types)
                 .ifPresent(this::exportTo);
     }
 
@@ -399,29 +397,29 @@ public final class HistoryViewModel {
         exportCancel = cancel;
         exporting.set(true);
         exportProgress.set(-1);
-        exportMessage.set("Starting the export…");
+        exportMessage.set(Texts.get("history.export.starting"));
         exportOutcome.set(null);
         HistoryFilter filter = applied;
         tasks.submit(() -> exporter.export(pipelineName, filter, file,
-                        (message, fraction) -> uiThread.execute(() -> {
+                        (step, fraction) -> uiThread.execute(() -> {
                             if (cancel == exportCancel && exporting.get()) {
-                                exportMessage.set(message);
+                                exportMessage.set(describe(step));
                                 exportProgress.set(fraction);
                             }
                         }),
                         cancel::get))
                 .onSuccess(result -> {
                     exporting.set(false);
-                    exportOutcome.set(new Notice(Notice.Kind.DONE, "Exported " + count(result.executions())
-                            + (result.executions() == 1 ? " execution" : " executions") + " to " + file.toAbsolutePath() + "."));
+                    exportOutcome.set(new Notice(Notice.Kind.DONE, Texts.get(result.executions() == 1
+                            ? "history.export.done.one" : "history.export.done.many", count(result.executions()),
+                            file.toAbsolutePath())));
                     LOG.info("Exported the history of {} ({}) to {}", pipelineName, filter.describe(), file);
                 })
                 .onFailure(error -> {
                     exporting.set(false);
                     exportOutcome.set(error instanceof CancellationException
-                            ? new Notice(Notice.Kind.NOTICE, "Export cancelled; no file was written.")
-                            : new Notice(Notice.Kind.FAILED, "The export failed: " + messageOf(error)
-                                    + " No file was written."));
+                            ? new Notice(Notice.Kind.NOTICE, Texts.get("history.export.cancelled"))
+                            : new Notice(Notice.Kind.FAILED, Texts.get("history.export.failed", messageOf(error))));
                 });
     }
 
@@ -430,7 +428,7 @@ public final class HistoryViewModel {
         AtomicBoolean cancel = exportCancel;
         if (cancel != null && exporting.get()) {
             cancel.set(true);
-            exportMessage.set("Cancelling…");
+            exportMessage.set(Texts.get("history.export.cancelling"));
         }
     }
 
@@ -442,7 +440,7 @@ public final class HistoryViewModel {
         // "Until" names the last day shown, so the range ends when the next day begins.
         Optional<Instant> end = Optional.ofNullable(until.get()).map(day -> day.plusDays(1).atStartOfDay(zone).toInstant());
         if (start.isPresent() && end.isPresent() && !start.get().isBefore(end.get())) {
-            filterProblem.set("The range ends before it starts.");
+            filterProblem.set(Texts.get("history.rangeBackwards"));
             cancelLoad();
             loaded.clear();
             return;
@@ -478,29 +476,38 @@ public final class HistoryViewModel {
             return problem.get();
         }
         int count = loaded.size();
+        boolean filtered = applied.isActive();
         if (loading.get() && count == 0) {
-            return applied.isActive() ? "Searching the history…" : "Loading the history…";
+            return Texts.get(filtered ? "history.summary.searching" : "history.summary.loading");
         }
+        String matching = filtered ? "Matching" : "";
+        String plural = count == 1 ? ".one" : ".many";
         if (exhausted.get()) {
-            return count == 0 ? (applied.isActive() ? "No execution matches these filters." : "This pipeline has not run yet.")
-                    : (count == 1 ? "1 execution" : "All " + count(count) + " executions")
-                            + (applied.isActive() ? " that match" : "") + ".";
+            return count == 0 ? Texts.get(filtered ? "history.summary.noMatch" : "history.summary.neverRan")
+                    : Texts.get("history.summary.all" + matching + plural, count(count));
         }
-        String shown = count(count) + (count == 1 ? " execution" : " executions") + (applied.isActive() ? " that match" : "");
+        String shown = Texts.get("history.summary.some" + matching + plural, count(count));
         if (loading.get()) {
-            return shown + " · loading older ones…";
+            return Texts.get("history.summary.loadingOlder", shown);
         }
-        return shown + (sort.get() == HistorySort.NEWEST ? " · scroll for older ones"
-                : " · sorted among those loaded; load all to sort the whole history");
+        return Texts.get(sort.get() == HistorySort.NEWEST ? "history.summary.scroll" : "history.summary.sortedLoaded", shown);
     }
 
     private static String count(int n) {
-        return NumberFormat.getIntegerInstance(Locale.ROOT).format(n).replace(",", "\u202f");
+        return Texts.number(n);
+    }
+
+    /** The export's progress line in the user's words. */
+    private static String describe(HistoryExport.Step step) {
+        return switch (step.kind()) {
+            case FINDING -> Texts.get("history.export.finding", count(step.done()));
+            case READING_IMAGES -> Texts.get("history.export.readingImages", count(step.done()), count(step.total()));
+            case WRITING -> Texts.get("history.export.writing", step.fileName());
+        };
     }
 
     static String messageOf(Throwable error) {
-        return error instanceof GatewayException ? error.getMessage()
-                : "Unexpected " + error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+        return Texts.problemOf(error);
     }
 
     public ExecutionDetailViewModel detail() {

@@ -1,23 +1,22 @@
 package dev.tollgate.ui.history;
 
 import dev.tollgate.pipeline.Status.Kind;
+import dev.tollgate.ui.common.Texts;
 import java.util.EnumSet;
 import java.util.Set;
 
 /** The status filter's choices: statuses an approver tells apart, each covering the kinds that mean it. */
 public enum StatusChoice {
-    ANY("Any status"),
-    SUCCEEDED("Succeeded", Kind.SUCCEEDED),
-    FAILED("Failed", Kind.FAILED),
-    IN_PROGRESS("In progress", Kind.IN_PROGRESS, Kind.STOPPING),
-    STOPPED("Stopped", Kind.STOPPED, Kind.CANCELLED, Kind.ABANDONED),
-    SUPERSEDED("Superseded", Kind.SUPERSEDED);
+    ANY,
+    SUCCEEDED(Kind.SUCCEEDED),
+    FAILED(Kind.FAILED),
+    IN_PROGRESS(Kind.IN_PROGRESS, Kind.STOPPING),
+    STOPPED(Kind.STOPPED, Kind.CANCELLED, Kind.ABANDONED),
+    SUPERSEDED(Kind.SUPERSEDED);
 
-    private final String label;
     private final Set<Kind> kinds;
 
-    StatusChoice(String label, Kind... kinds) {
-        this.label = label;
+    StatusChoice(Kind... kinds) {
         this.kinds = kinds.length == 0 ? Set.of() : Set.copyOf(EnumSet.of(kinds[0], kinds));
     }
 
@@ -26,8 +25,9 @@ public enum StatusChoice {
         return kinds;
     }
 
+    /** The choice in the user's language, as the combo box shows it. */
     @Override
     public String toString() {
-        return label;
+        return Texts.get("history.status." + name());
     }
 }

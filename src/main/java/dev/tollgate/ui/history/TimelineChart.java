@@ -2,6 +2,7 @@ package dev.tollgate.ui.history;
 
 import dev.tollgate.pipeline.ActionStep;
 import dev.tollgate.ui.common.StatusLook;
+import dev.tollgate.ui.common.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,13 +100,14 @@ final class TimelineChart extends Region {
         bar.getStyleClass().addAll("timeline-bar", StatusLook.styleClass(step.status()));
         bar.setId("timeline-bar-" + step.stageName() + "-" + step.actionName());
         Duration length = Duration.between(step.startTime(), end);
-        String running = step.endTime().isPresent() ? "" : " so far";
-        Label duration = new Label(HistoryFormat.duration(length) + running);
+        boolean done = step.endTime().isPresent();
+        String took = done ? HistoryFormat.duration(length) : Texts.get("history.timeline.soFar", HistoryFormat.duration(length));
+        Label duration = new Label(took);
         duration.getStyleClass().add("timeline-duration");
         Tooltip tip = new Tooltip(step.stageName() + " › " + step.actionName() + " — " + StatusLook.label(step.status())
-                + "\nStarted " + format.full(step.startTime())
-                + "\n" + (step.endTime().isPresent() ? "Ended " + format.full(end) : "Still running")
-                + "\nTook " + HistoryFormat.duration(length) + running);
+                + "\n" + Texts.get("history.timeline.started", format.full(step.startTime()))
+                + "\n" + (done ? Texts.get("history.timeline.ended", format.full(end)) : Texts.get("history.stillRunning"))
+                + "\n" + Texts.get("history.timeline.took", took));
         tip.setShowDelay(javafx.util.Duration.millis(200));
         Tooltip.install(bar, tip);
         Tooltip.install(name, tip);

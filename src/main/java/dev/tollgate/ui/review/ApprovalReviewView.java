@@ -11,7 +11,6 @@ import dev.tollgate.release.ImageComparison;
 import dev.tollgate.ui.common.Durations;
 import dev.tollgate.ui.common.FactSheet;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
@@ -179,6 +178,9 @@ public final class ApprovalReviewView extends VBox {
         progress.setId("decisionProgress");
         progress.setPrefSize(22, 22);
         progress.visibleProperty().bind(viewModel.busyProperty());
+        // Room only while sending: idle, its place would squeeze the buttons ("Approuver" needs more than "Approve").
+        progress.managedProperty().bind(progress.visibleProperty());
+        counter.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = new HBox(8, approve, reject, progress, spacer, counter);
@@ -262,7 +264,7 @@ public final class ApprovalReviewView extends VBox {
     }
 
     private static DateTimeFormatter when() {
-        return DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Texts.locale()).withZone(ZoneId.systemDefault());
+        return Texts.dates("EEE d MMM HH:mm");
     }
 
     private Hyperlink link(String text, String url) {

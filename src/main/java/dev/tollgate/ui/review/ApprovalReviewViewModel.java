@@ -117,7 +117,9 @@ public final class ApprovalReviewViewModel {
         this.drafts = Objects.requireNonNull(drafts);
         this.refreshPipeline = Objects.requireNonNull(refreshPipeline);
         this.commentProblem = Bindings.createStringBinding(
-                () -> ApprovalDecision.problemWith(comment.get()).orElse(null), comment);
+                () -> ApprovalDecision.problemWith(comment.get())
+                        .map(problem -> Texts.get("review.commentTooLong", comment.get().length(), ApprovalDecision.MAX_COMMENT_LENGTH))
+                        .orElse(null), comment);
         this.canDecide = request.isNotNull().and(busy.not()).and(commentProblem.isNull()).and(change.isNull());
         comment.addListener((obs, old, text) -> {
             ApprovalRequest reviewed = request.get();
@@ -328,9 +330,12 @@ public final class ApprovalReviewViewModel {
 
     private void decided(ApprovalRequest reviewed, Verdict verdict, Instant at) {
         drafts.remove(draftKey(reviewed));
-        String key = verdict == Verdict.APPROVE ? "review.outcome.approved" : "review.outcome.rejected";
-        String done = me.get().map(identity -> Texts.get(key + "By", identity.displayName(), TIME.format(at), reviewed.location()))
-                .orElseGet(() -> Texts.get(key, reviewed.location(), TIME.format(at)));
+        boolean approved = verdict == Verdict.APPROVE;
+        String done = me.get()
+                .map(identity -> Texts.get(approved ? "review.outcome.approvedBy" : "review.outcome.rejectedBy",
+                        identity.displayName(), TIME.format(at), reviewed.location()))
+                .orElseGet(() -> Texts.get(approved ? "review.outcome.approved" : "review.outcome.rejected",
+                        reviewed.location(), TIME.format(at)));
         outcome.set(new Outcome(Outcome.Kind.DONE, done));
         LOG.info("{} {} (execution {})", verdict, reviewed.location(), reviewed.pipelineExecutionId());
         request.set(null);
@@ -379,8 +384,7 @@ public final class ApprovalReviewViewModel {
     }
 
     private static String messageOf(Throwable error) {
-        return error instanceof GatewayException ? error.getMessage()
-                : "Unexpected " + error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+        return Texts.problemOf(error);
     }
 
     static String draftKey(ApprovalRequest request) {

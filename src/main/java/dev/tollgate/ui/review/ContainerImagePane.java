@@ -11,7 +11,6 @@ import dev.tollgate.release.Severity;
 import dev.tollgate.ui.common.Durations;
 import dev.tollgate.ui.common.FactSheet;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
@@ -109,7 +108,7 @@ final class ContainerImagePane extends VBox {
     }
 
     private static DateTimeFormatter when() {
-        return DateTimeFormatter.ofPattern("d MMM HH:mm", Texts.locale()).withZone(ZoneId.systemDefault());
+        return Texts.dates("d MMM HH:mm");
     }
 
     private static Label changeChip(ImageComparison comparison) {
@@ -136,7 +135,7 @@ final class ContainerImagePane extends VBox {
     }
 
     private static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1024.0 / 1024.0);
+        return Texts.get("image.megabytes", bytes / 1024.0 / 1024.0);
     }
 
     private static String shortDigest(String digest) {

@@ -3,6 +3,7 @@ package dev.tollgate.ui.review;
 import dev.tollgate.release.ExecutionImages;
 import dev.tollgate.release.ReleaseFinder;
 import dev.tollgate.ui.common.BackgroundTasks;
+import dev.tollgate.ui.common.Texts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ public final class LocalReleaseViewModel {
                 .onFailure(error -> {
                     loading.set(false);
                     images.set(ExecutionImages.failed(file.getFileName().toString(), "local file", Optional.empty(),
-                            "Could not read " + file.getFileName() + ": " + error.getMessage()));
+                            Texts.get("local.couldNotRead", file.getFileName(), error.getMessage())));
                 });
     }
 
@@ -52,14 +53,14 @@ public final class LocalReleaseViewModel {
         long size = Files.size(file);
         if (size > MAX_FILE_BYTES) {
             return ExecutionImages.failed(name, "local file", Optional.empty(),
-                    name + " is " + (size / 1024) + " KB, over the " + (MAX_FILE_BYTES / 1024) + " KB Tollgate reads.");
+                    Texts.get("local.tooLarge", name, Texts.number(size / 1024), MAX_FILE_BYTES / 1024));
         }
         try (InputStream in = Files.newInputStream(file)) {
             // Read one byte past the cap in case the file grew since Files.size.
             byte[] content = in.readNBytes(MAX_FILE_BYTES + 1);
             if (content.length > MAX_FILE_BYTES) {
                 return ExecutionImages.failed(name, "local file", Optional.empty(),
-                        name + " is over the " + (MAX_FILE_BYTES / 1024) + " KB Tollgate reads.");
+                        Texts.get("local.overLimit", name, MAX_FILE_BYTES / 1024));
             }
             return releases.imagesOfFile(name, content);
         }

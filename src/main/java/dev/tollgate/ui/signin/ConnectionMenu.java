@@ -2,6 +2,7 @@ package dev.tollgate.ui.signin;
 
 import dev.tollgate.identity.CallerIdentity;
 import dev.tollgate.identity.ProfileSummary;
+import dev.tollgate.ui.common.Texts;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.CustomMenuItem;
@@ -42,17 +43,17 @@ public final class ConnectionMenu extends MenuButton {
         CustomMenuItem identity = new CustomMenuItem(new VBox(who), false);
         identity.getStyleClass().add("identity-item");
 
-        MenuItem signIn = new MenuItem("Sign in with IAM Identity Center…", new FontIcon(Feather.LOG_IN));
+        MenuItem signIn = new MenuItem(Texts.get("signin.menu.signIn"), new FontIcon(Feather.LOG_IN));
         signIn.setId("signInItem");
         signIn.setOnAction(event -> actions.signIn());
         getItems().addAll(identity, new SeparatorMenuItem(), signIn);
         if (model.canSignInAgain()) {
-            MenuItem again = new MenuItem("Sign in again", new FontIcon(Feather.REFRESH_CW));
+            MenuItem again = new MenuItem(Texts.get("signin.again"), new FontIcon(Feather.REFRESH_CW));
             again.setOnAction(event -> actions.signInAgain());
             getItems().add(again);
         }
         if (!profiles.isEmpty()) {
-            Menu profileMenu = new Menu("Profiles", new FontIcon(Feather.USERS));
+            Menu profileMenu = new Menu(Texts.get("signin.menu.profiles"), new FontIcon(Feather.USERS));
             for (ProfileSummary profile : profiles) {
                 MenuItem item = new MenuItem(profile.label());
                 item.setOnAction(event -> actions.useProfile(profile.name()));
@@ -60,7 +61,7 @@ public final class ConnectionMenu extends MenuButton {
             }
             getItems().add(profileMenu);
         }
-        MenuItem sandbox = new MenuItem("Use the sandbox", new FontIcon(Feather.BOX));
+        MenuItem sandbox = new MenuItem(Texts.get("signin.menu.sandbox"), new FontIcon(Feather.BOX));
         sandbox.setId("useSandboxItem");
         sandbox.setOnAction(event -> actions.useSandbox());
         getItems().add(sandbox);

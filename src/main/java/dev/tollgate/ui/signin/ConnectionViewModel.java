@@ -6,6 +6,7 @@ import dev.tollgate.pipeline.GatewayException;
 import dev.tollgate.pipeline.PipelineSnapshot;
 import dev.tollgate.pipeline.PipelineSummary;
 import dev.tollgate.ui.common.BackgroundTasks;
+import dev.tollgate.ui.common.Texts;
 import dev.tollgate.watch.WatchListener;
 import java.util.List;
 import java.util.Objects;
@@ -33,7 +34,8 @@ public final class ConnectionViewModel implements WatchListener {
     private final boolean canSignInAgain;
     private final ReadOnlyStringWrapper label = new ReadOnlyStringWrapper(this, "label");
     private final ReadOnlyObjectWrapper<CallerIdentity> identity = new ReadOnlyObjectWrapper<>(this, "identity");
-    private final ReadOnlyStringWrapper identityText = new ReadOnlyStringWrapper(this, "identityText", "Finding out who you are…");
+    private final ReadOnlyStringWrapper identityText = new ReadOnlyStringWrapper(this, "identityText",
+            Texts.get("signin.identity.finding"));
     private final ReadOnlyBooleanWrapper expired = new ReadOnlyBooleanWrapper(this, "expired");
     private final ReadOnlyStringWrapper expiryMessage = new ReadOnlyStringWrapper(this, "expiryMessage");
 
@@ -55,10 +57,10 @@ public final class ConnectionViewModel implements WatchListener {
         tasks.submit(identityGateway::whoAmI)
                 .onSuccess(me -> {
                     identity.set(me);
-                    identityText.set("Signed in as " + me.arn());
+                    identityText.set(Texts.get("signin.identity.signedInAs", me.arn()));
                 })
                 .onFailure(error -> {
-                    identityText.set(error instanceof GatewayException g ? g.getMessage() : "Could not find out who you are.");
+                    identityText.set(error instanceof GatewayException g ? g.getMessage() : Texts.get("signin.identity.unknown"));
                     if (error instanceof GatewayException g && needsSignIn(g)) {
                         markExpired(g);
                     }
@@ -99,10 +101,7 @@ public final class ConnectionViewModel implements WatchListener {
 
     private void markExpired(GatewayException error) {
         expired.set(true);
-        expiryMessage.set(canSignInAgain
-                ? "Your sign-in has expired. Sign in again to go on; your drafts and the open review stay as they are."
-                : "The credentials of this connection have expired or are missing. Renew them (for example with "
-                        + "aws sso login), then retry; your drafts and the open review stay as they are.");
+        expiryMessage.set(Texts.get(canSignInAgain ? "signin.expired.signInAgain" : "signin.expired.renewOutside"));
     }
 
     private static boolean needsSignIn(GatewayException error) {

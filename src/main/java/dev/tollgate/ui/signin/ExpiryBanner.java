@@ -1,5 +1,6 @@
 package dev.tollgate.ui.signin;
 
+import dev.tollgate.ui.common.Texts;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -32,8 +33,8 @@ public final class ExpiryBanner extends HBox {
         HBox.setHgrow(message, Priority.ALWAYS);
         message.setMaxWidth(Double.MAX_VALUE);
         Button action = model.canSignInAgain()
-                ? new Button("Sign in again", new FontIcon(Feather.LOG_IN))
-                : new Button("Retry", new FontIcon(Feather.REFRESH_CW));
+                ? new Button(Texts.get("signin.again"), new FontIcon(Feather.LOG_IN))
+                : new Button(Texts.get("signin.retry"), new FontIcon(Feather.REFRESH_CW));
         action.setId("signInAgainButton");
         action.setOnAction(event -> {
             if (model.canSignInAgain()) {

@@ -3,6 +3,7 @@ package dev.tollgate.ui.signin;
 import dev.tollgate.identity.DeviceCode;
 import dev.tollgate.identity.SsoAccount;
 import dev.tollgate.identity.SsoPortal;
+import dev.tollgate.ui.common.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -44,13 +45,14 @@ public final class SignInView extends VBox {
         setPadding(new Insets(20));
         setPrefWidth(520);
 
-        Label title = new Label(model.isSigningInAgain() ? "Sign in again" : "Sign in with IAM Identity Center",
+        Label title = new Label(Texts.get(model.isSigningInAgain() ? "signin.again" : "signin.title"),
                 new FontIcon(Feather.LOG_IN));
         title.getStyleClass().add("sign-in-title");
 
         Label problem = new Label();
         problem.setId("signInProblem");
         problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         problem.getStyleClass().add("sign-in-problem");
         problem.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
         problem.textProperty().bind(model.problemProperty());
@@ -78,7 +80,7 @@ public final class SignInView extends VBox {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle(model.isSigningInAgain() ? "Sign in again" : "Sign in");
+        stage.setTitle(Texts.get(model.isSigningInAgain() ? "signin.again" : "signin.windowTitle"));
         Scene scene = new Scene(view);
         styler.accept(scene);
         stage.setScene(scene);
@@ -99,15 +101,14 @@ public final class SignInView extends VBox {
     }
 
     private Node portalStep() {
-        Label intro = new Label(model.isSigningInAgain()
-                ? "Your IAM Identity Center sign-in has expired. Tollgate will open your browser to renew it."
-                : "Tollgate signs in the way the AWS CLI does and shares its sign-in with it (~/.aws/sso/cache).");
+        Label intro = new Label(Texts.get(model.isSigningInAgain() ? "signin.intro.again" : "signin.intro"));
         intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
         intro.getStyleClass().add("muted");
 
         ComboBox<SsoPortal> known = new ComboBox<>(model.knownPortals());
         known.setId("knownPortals");
-        known.setPromptText("Choose a portal you used before…");
+        known.setPromptText(Texts.get("signin.knownPortals"));
         known.setMaxWidth(Double.MAX_VALUE);
         known.setConverter(new StringConverter<>() {
             @Override
@@ -137,22 +138,22 @@ public final class SignInView extends VBox {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
-        form.addRow(0, new Label("Start URL"), startUrl);
-        form.addRow(1, new Label("Region"), region);
-        form.addRow(2, new Label("Session name"), session);
+        form.addRow(0, new Label(Texts.get("signin.startUrl")), startUrl);
+        form.addRow(1, new Label(Texts.get("signin.region")), region);
+        form.addRow(2, new Label(Texts.get("signin.sessionName")), session);
         GridPane.setHgrow(startUrl, Priority.ALWAYS);
         form.setDisable(model.isSigningInAgain());
-        Label sessionHint = new Label("The AWS CLI uses this sign-in too when ~/.aws/config has an [sso-session NAME] "
-                + "section with this start URL.");
+        Label sessionHint = new Label(Texts.get("signin.sessionHint"));
         sessionHint.setWrapText(true);
+        sessionHint.setMinHeight(Region.USE_PREF_SIZE);
         sessionHint.getStyleClass().addAll("muted", "small");
 
-        Button start = new Button("Sign in", new FontIcon(Feather.EXTERNAL_LINK));
+        Button start = new Button(Texts.get("signin.start"), new FontIcon(Feather.EXTERNAL_LINK));
         start.setId("startSignIn");
         start.setDefaultButton(true);
         start.disableProperty().bind(model.canStartProperty().not());
         start.setOnAction(event -> model.start());
-        Button close = new Button("Close");
+        Button close = new Button(Texts.get("common.close"));
         close.setCancelButton(true);
         close.setOnAction(event -> getScene().getWindow().hide());
         VBox pane = new VBox(12, intro, known, form, sessionHint, buttons(close, start));
@@ -161,7 +162,9 @@ public final class SignInView extends VBox {
 
     private Node waitingStep() {
         Label instruction = new Label();
+        // Wrapped labels keep their full height, or a longer sentence (in French) ends in "…".
         instruction.setWrapText(true);
+        instruction.setMinHeight(Region.USE_PREF_SIZE);
         instruction.textProperty().bind(model.statusProperty());
         Label userCode = new Label();
         userCode.setId("userCode");
@@ -171,7 +174,7 @@ public final class SignInView extends VBox {
             return code == null ? "" : code.userCode();
         }, model.codeProperty()));
         userCode.visibleProperty().bind(model.codeProperty().isNotNull());
-        Hyperlink reopen = new Hyperlink("Open the page again");
+        Hyperlink reopen = new Hyperlink(Texts.get("signin.reopen"));
         reopen.setId("reopenVerification");
         reopen.setOnAction(event -> model.openVerificationPage());
         reopen.visibleProperty().bind(model.codeProperty().isNotNull());
@@ -183,9 +186,9 @@ public final class SignInView extends VBox {
         }, model.codeProperty()));
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(28, 28);
-        HBox waiting = new HBox(10, progress, new Label("Waiting for the browser…"));
+        HBox waiting = new HBox(10, progress, new Label(Texts.get("signin.waiting")));
         waiting.setAlignment(Pos.CENTER_LEFT);
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button(Texts.get("common.cancel"));
         cancel.setId("cancelSignIn");
         cancel.setCancelButton(true);
         cancel.setOnAction(event -> model.cancel());
@@ -197,6 +200,7 @@ public final class SignInView extends VBox {
     private Node pickStep() {
         Label intro = new Label();
         intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
         intro.textProperty().bind(model.statusProperty());
         ListView<SsoAccount> accounts = new ListView<>(model.accounts());
         accounts.setId("accounts");
@@ -224,18 +228,18 @@ public final class SignInView extends VBox {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
-        form.addRow(0, new Label("Role"), roles);
-        form.addRow(1, new Label("Pipelines in"), region);
+        form.addRow(0, new Label(Texts.get("signin.role")), roles);
+        form.addRow(1, new Label(Texts.get("signin.pipelinesIn")), region);
         GridPane.setHgrow(roles, Priority.ALWAYS);
-        Button connect = new Button("Watch", new FontIcon(Feather.EYE));
+        Button connect = new Button(Texts.get("signin.watch"), new FontIcon(Feather.EYE));
         connect.setId("connectRole");
         connect.setDefaultButton(true);
         connect.disableProperty().bind(model.canConnectProperty().not());
         connect.setOnAction(event -> model.connect());
-        Button close = new Button("Close");
+        Button close = new Button(Texts.get("common.close"));
         close.setCancelButton(true);
         close.setOnAction(event -> getScene().getWindow().hide());
-        return new VBox(12, intro, new Label("Account"), accounts, form, buttons(close, connect));
+        return new VBox(12, intro, new Label(Texts.get("signin.account")), accounts, form, buttons(close, connect));
     }
 
     private static TextField field(String id, String prompt) {

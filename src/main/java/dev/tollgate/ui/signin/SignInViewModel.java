@@ -9,6 +9,7 @@ import dev.tollgate.identity.SsoAccount;
 import dev.tollgate.identity.SsoPortal;
 import dev.tollgate.pipeline.GatewayException;
 import dev.tollgate.ui.common.BackgroundTasks;
+import dev.tollgate.ui.common.Texts;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -115,7 +116,7 @@ public final class SignInViewModel {
         problem.set(null);
         step.set(Step.WAITING);
         busy.set(true);
-        status.set("Contacting IAM Identity Center…");
+        status.set(Texts.get("signin.status.contacting"));
         // Signing in again must not reuse the cache: the connection failed with what it holds.
         if (fixedPortal.isPresent()) {
             beginDeviceAuthorization();
@@ -140,7 +141,7 @@ public final class SignInViewModel {
 
     private void waitForApproval(PendingSignIn pending) {
         code.set(pending.code());
-        status.set("Approve the request in your browser. Check that it shows this code.");
+        status.set(Texts.get("signin.status.approveInBrowser"));
         openLink.accept(pending.code().verificationUriComplete());
         SignInWait thisWait = waits.get();
         wait = thisWait;
@@ -170,9 +171,9 @@ public final class SignInViewModel {
         if (outcome instanceof SignInOutcome.SignedIn) {
             signedIn(false);
         } else if (outcome instanceof SignInOutcome.Denied) {
-            backToStart("The request was declined in the browser.");
+            backToStart(Texts.get("signin.problem.declined"));
         } else if (outcome instanceof SignInOutcome.CodeExpired) {
-            backToStart("The code expired before it was approved. Start again.");
+            backToStart(Texts.get("signin.problem.codeExpired"));
         } else {
             backToStart(null);
         }
@@ -182,17 +183,17 @@ public final class SignInViewModel {
     private void signedIn(boolean fromCache) {
         if (fixedPortal.isPresent()) {
             busy.set(false);
-            status.set("Signed in.");
+            status.set(Texts.get("signin.status.signedIn"));
             step.set(Step.DONE);
             onSignedInAgain.run();
             return;
         }
-        status.set("Signed in. Loading your accounts…");
+        status.set(Texts.get("signin.status.loadingAccounts"));
         tasks.submit(() -> service.accounts(portal))
                 .onSuccess(list -> {
                     busy.set(false);
                     accounts.setAll(list);
-                    status.set(list.isEmpty() ? "This sign-in gives access to no AWS account." : "Choose what to watch.");
+                    status.set(Texts.get(list.isEmpty() ? "signin.status.noAccount" : "signin.status.choose"));
                     step.set(Step.PICK_ROLE);
                     if (list.size() == 1) {
                         account.set(list.get(0));
@@ -244,7 +245,7 @@ public final class SignInViewModel {
         code.set(null);
         // GatewayException messages are written for the window and never carry tokens; anything else is unexpected.
         backToStart(error instanceof GatewayException g ? g.getMessage()
-                : "Signing in failed unexpectedly (" + error.getClass().getSimpleName() + ").");
+                : Texts.get("signin.problem.unexpected", error.getClass().getSimpleName()));
     }
 
     private void backToStart(String message) {

@@ -41,6 +41,8 @@ class TextsTest {
         assertThat(french.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
         for (String key : english.stringPropertyNames()) {
             assertThat(placeholders(french.getProperty(key))).as(key).isEqualTo(placeholders(english.getProperty(key)));
+            // Texts formats with String.format: a MessageFormat {0} would show as is.
+            assertThat(english.getProperty(key) + french.getProperty(key)).as(key).doesNotContainPattern("\\{\\d+}");
         }
     }
 
@@ -61,6 +63,23 @@ class TextsTest {
         assertThat(StatusLook.label(Status.fromWire("Succeeded"))).isEqualTo("Réussi");
         assertThat(StatusLook.label(Status.fromWire("Paused"))).isEqualTo("Inconnu (Paused)");
         assertThat(Durations.format(Duration.ofHours(50))).isEqualTo("2 j 2 h");
+    }
+
+    @Test
+    void numbersDatesAndProblemsFollowTheLanguage() {
+        java.time.Instant at = java.time.Instant.parse("2026-11-24T20:08:00Z");
+        assertThat(Texts.number(12345)).isEqualTo("12,345");
+        assertThat(Texts.dates("d MMM HH:mm", java.time.ZoneOffset.UTC).format(at)).isEqualTo("24 Nov 20:08");
+        assertThat(Texts.problemOf(new IllegalStateException("boom"))).isEqualTo("Unexpected IllegalStateException: boom");
+
+        Locale.setDefault(Locale.FRENCH);
+
+        assertThat(Texts.number(12345)).matches("12\\h345");
+        assertThat(Texts.dates("d MMM HH:mm", java.time.ZoneOffset.UTC).format(at)).isEqualTo("24 nov. 20:08");
+        assertThat(Texts.problemOf(new IllegalStateException())).isEqualTo("Erreur inattendue IllegalStateException");
+        assertThat(Texts.problemOf(new dev.tollgate.pipeline.GatewayException(
+                dev.tollgate.pipeline.GatewayException.Problem.THROTTLED, "AWS says slow down", null)))
+                .isEqualTo("AWS says slow down");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.tollgate.testing.SandboxFixture;
 import dev.tollgate.ui.common.BackgroundTasks;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,10 @@ class LocalReleaseViewModelTest {
     @AfterEach
     void stop() {
         aws.close();
+        Locale.setDefault(before);
     }
+
+    private final Locale before = Locale.getDefault();
 
     @Test
     void readsEveryContainerOfALocalImagedefinitionsFile() throws Exception {
@@ -72,5 +76,17 @@ class LocalReleaseViewModelTest {
         viewModel.open(folder.resolve("nowhere.json"));
 
         assertThat(viewModel.imagesProperty().get().problem()).get().asString().startsWith("Could not read nowhere.json");
+    }
+
+    @Test
+    void saysItInFrenchToAFrenchApprover() throws Exception {
+        Locale.setDefault(Locale.FRENCH);
+        Path file = folder.resolve("imagedefinitions.json");
+        Files.write(file, new byte[LocalReleaseViewModel.MAX_FILE_BYTES * 3]);
+
+        viewModel.open(file);
+
+        assertThat(viewModel.imagesProperty().get().problem()).get().asString()
+                .isEqualTo("imagedefinitions.json fait 300 Ko, au-delà des 100 Ko que Tollgate lit.");
     }
 }

@@ -6,6 +6,7 @@ import dev.tollgate.identity.CallerIdentity;
 import dev.tollgate.pipeline.GatewayException;
 import dev.tollgate.ui.common.BackgroundTasks;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,22 @@ class ConnectionViewModelTest {
 
         model.snapshotTaken(null);
         assertThat(model.expiredProperty().get()).isFalse();
+    }
+
+    @Test
+    void tellsAFrenchApproverInFrench() {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.FRENCH);
+        try {
+            ConnectionViewModel model = model(false);
+            model.refreshIdentity();
+            assertThat(model.identityTextProperty().get()).isEqualTo("Connecté en tant que " + ME.arn());
+
+            model.pollFailed("ecs-webapp", new GatewayException(GatewayException.Problem.NO_CREDENTIALS, "none"));
+            assertThat(model.expiryMessageProperty().get()).startsWith("Les identifiants de cette connexion ont expiré");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @Test
