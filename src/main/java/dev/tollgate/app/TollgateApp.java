@@ -78,6 +78,13 @@ public final class TollgateApp extends Application {
     private Stage stage;
     private Scene scene;
     private MainWindow window;
+    // One for the whole run: a tray icon must not multiply with each connection or language switch. Daemon
+    // threads, because a notification waiting for its click must not keep Tollgate running after it quits.
+    private final DesktopNotifier notifier = new DesktopNotifier(command -> {
+        Thread thread = new Thread(command, "tollgate-notify");
+        thread.setDaemon(true);
+        thread.start();
+    }, Platform::runLater, System.getProperty("os.name", ""), System.getenv("PATH"));
 
     @Override
     public void init() {
@@ -170,8 +177,7 @@ public final class TollgateApp extends Application {
      */
     private void install(Tollgate connection) {
         window = connection.mainWindow(url -> getHostServices().showDocument(url), new Actions(), profiles);
-        window.useDesktopNotifier(new DesktopNotifier(command -> new Thread(command, "tollgate-notify").start(),
-                System.getProperty("os.name", ""), System.getenv("PATH")));
+        window.useDesktopNotifier(notifier);
         window.addHeaderTool(themeToggle());
         window.addHeaderTool(languageMenu());
         window.addHeaderTool(helpMenu(stage));
@@ -324,6 +330,7 @@ public final class TollgateApp extends Application {
                 LOG.warn("Could not save preferences: {}", e.getMessage());
             }
         }
+        notifier.close();
         if (tollgate != null) {
             tollgate.close();
         }

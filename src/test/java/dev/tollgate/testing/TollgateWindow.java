@@ -3,6 +3,7 @@ package dev.tollgate.testing;
 import dev.tollgate.app.Tollgate;
 import dev.tollgate.aws.ConnectionSettings;
 import dev.tollgate.sandbox.Sandbox;
+import dev.tollgate.ui.board.PipelineEntry;
 import dev.tollgate.ui.shell.Theme;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
@@ -67,6 +69,18 @@ public final class TollgateWindow {
                 .filter(label -> label.getText().equals(pipelineName))
                 .map(Node.class::cast)
                 .findFirst();
+    }
+
+    /**
+     * Waits until the watcher has read every pipeline once. An approval that is already waiting when its
+     * pipeline is first read is listed, not announced: a test of announcements starts after this.
+     */
+    @SuppressWarnings("unchecked")
+    public static void waitUntilEveryPipelineWasRead(FxRobot robot) throws Exception {
+        waitUntil(() -> {
+            ListView<PipelineEntry> board = robot.lookup("#pipelineList").queryAs(ListView.class);
+            return !board.getItems().isEmpty() && board.getItems().stream().allMatch(entry -> entry.fetchedAt() != null);
+        });
     }
 
     /** Waits up to 15 s for the condition, letting the FX thread run between checks. */

@@ -20,6 +20,7 @@ import dev.tollgate.ui.review.InboxView;
 import dev.tollgate.ui.review.LocalReleaseView;
 import dev.tollgate.ui.review.InboxViewModel;
 import dev.tollgate.pipeline.ApprovalRequest;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Tab;
@@ -42,6 +43,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -61,7 +64,7 @@ public final class MainWindow extends BorderPane {
     private final Runnable refreshAll;
     private final LocalReleaseView localRelease;
     private HBox header;
-    private DesktopNotifier desktopNotifier = new DesktopNotifier(Runnable::run, "", null);
+    private Optional<DesktopNotifier> desktopNotifier = Optional.empty();
     private Label connection;
 
     public MainWindow(String connectionLabel, BoardViewModel board, BoardView boardView, ChangeFreezeViewModel freeze,
@@ -157,8 +160,12 @@ public final class MainWindow extends BorderPane {
         inbox.arrivalProperty().addListener((obs, old, request) -> {
             if (request != null) {
                 toast.show(Texts.get("shell.newApproval", request.location()), () -> open.accept(request));
-                if (getScene() != null && getScene().getWindow() != null && !getScene().getWindow().isFocused()) {
-                    desktopNotifier.notify(Texts.get("shell.approvalWaiting"), request.location());
+                if (outOfSight()) {
+                    desktopNotifier.ifPresent(notifier -> notifier.notify(Texts.get("shell.approvalWaiting"),
+                            request.location(), () -> {
+                                bringToFront();
+                                open.accept(request);
+                            }));
                 }
             }
         });
@@ -198,7 +205,22 @@ public final class MainWindow extends BorderPane {
 
     /** Where OS notifications go when the window is not in front; none by default (tests). */
     public void useDesktopNotifier(DesktopNotifier notifier) {
-        this.desktopNotifier = notifier;
+        this.desktopNotifier = Optional.of(notifier);
+    }
+
+    /** Behind another application's window, or minimised (which some window managers report as focused). */
+    private boolean outOfSight() {
+        Window window = getScene() == null ? null : getScene().getWindow();
+        return window != null && (!window.isFocused() || window instanceof Stage stage && stage.isIconified());
+    }
+
+    /** A click on an OS notification comes from another window: this one must come up, even minimised. */
+    private void bringToFront() {
+        if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
+            stage.setIconified(false);
+            stage.toFront();
+            stage.requestFocus();
+        }
     }
 
     /** Adds a button or menu at the right end of the header (theme, help). */
