@@ -20,6 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,25 +117,14 @@ public final class CodePipelineGateway implements PipelineGateway {
         if (known != null && known.isEmpty() && !somethingRuns(state)) {
             return List.of();
         }
-        Set<String> approvals = new HashSet<>();
-        Duration longestWait = ApprovalRequest.DEFAULT_TIMEOUT;
-        for (StageDeclaration stage : declaration.stages()) {
-            for (ActionDeclaration action : stage.actions()) {
-                if (ActionCategory.fromWire(action.actionTypeId().categoryAsString()) == ActionCategory.APPROVAL) {
-                    approvals.add(stage.name() + "|" + action.name());
-                    if (action.timeoutInMinutes() != null && action.timeoutInMinutes() > longestWait.toMinutes()) {
-                        longestWait = Duration.ofMinutes(action.timeoutInMinutes());
-                    }
-                }
-            }
-        }
+        Map<String, Duration> approvals = approvalTimeouts(declaration);
         if (approvals.isEmpty()) {
             knownWaits.put(pipelineName, Set.of());
             return List.of();
         }
         // Runs come newest first. A new wait is on the first page; one known from before may have sunk deeper,
         // and on a first look any wait younger than the longest approval timeout may exist.
-        Instant oldestPossibleWait = clock.instant().minus(longestWait);
+        Instant oldestPossibleWait = clock.instant().minus(Collections.max(approvals.values()));
         Set<String> missing = new HashSet<>(known == null ? Set.of() : known);
         Map<String, ApprovalRun> latest = new LinkedHashMap<>();
         int pages = 0;
@@ -145,7 +136,7 @@ public final class CodePipelineGateway implements PipelineGateway {
                 if (detail.startTime() != null && (oldestOnPage == null || detail.startTime().isBefore(oldestOnPage))) {
                     oldestOnPage = detail.startTime();
                 }
-                if (!approvals.contains(detail.stageName() + "|" + detail.actionName())
+                if (!approvals.containsKey(detail.stageName() + "|" + detail.actionName())
                         || detail.pipelineExecutionId() == null) {
                     continue;
                 }
@@ -167,6 +158,20 @@ public final class CodePipelineGateway implements PipelineGateway {
         });
         knownWaits.put(pipelineName, Set.copyOf(waiting));
         return List.copyOf(latest.values());
+    }
+
+    /** The declared manual approvals ("stage|action") with how long each waits before it fails. */
+    private static Map<String, Duration> approvalTimeouts(PipelineDeclaration declaration) {
+        Map<String, Duration> timeouts = new HashMap<>();
+        for (StageDeclaration stage : declaration.stages()) {
+            for (ActionDeclaration action : stage.actions()) {
+                if (ActionCategory.fromWire(action.actionTypeId().categoryAsString()) == ActionCategory.APPROVAL) {
+                    timeouts.put(stage.name() + "|" + action.name(), action.timeoutInMinutes() == null
+                            ? ApprovalRequest.DEFAULT_TIMEOUT : Duration.ofMinutes(action.timeoutInMinutes()));
+                }
+            }
+        }
+        return timeouts;
     }
 
     private static boolean somethingRuns(GetPipelineStateResponse state) {
