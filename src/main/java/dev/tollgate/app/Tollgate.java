@@ -13,6 +13,7 @@ import dev.tollgate.ui.history.HistoryViewModel;
 import dev.tollgate.aws.ConnectionSettings;
 import dev.tollgate.aws.EcrImageRegistry;
 import dev.tollgate.aws.S3ArtifactSource;
+import dev.tollgate.aws.SqsPipelineEvents;
 import dev.tollgate.release.ArtifactLimits;
 import dev.tollgate.release.ReleaseFinder;
 import dev.tollgate.storage.DraftStore;
@@ -72,6 +73,7 @@ public final class Tollgate implements AutoCloseable {
     private final ExecutorService historyThreads;
     private final ExecutorService imageThreads;
     private final PipelineWatcher poller;
+    private final Optional<SqsPipelineEvents> pushMode;
     private final BackgroundTasks tasks;
     private final BoardViewModel board;
     private final InboxViewModel inbox;
@@ -122,6 +124,7 @@ public final class Tollgate implements AutoCloseable {
         this.poller = new PipelineWatcher(pipelines, pollThreads, clock,
                 watching, new WatchFanOut(board, inbox, connection));
         board.selectedNameProperty().addListener((observable, previous, name) -> poller.focus(name));
+        this.pushMode = settings.eventsQueueUrl().map(queue -> clients.pipelineEvents(queue, poller));
         this.review = new ApprovalReviewViewModel(pipelines, releases, tasks, dialogs, drafts, poller::refreshNow,
                 () -> Optional.ofNullable(connection.identityProperty().get()));
         PipelineCommands commands = new CodePipelineCommands(clients.codePipeline());
@@ -140,6 +143,7 @@ public final class Tollgate implements AutoCloseable {
 
     public void startWatching() {
         poller.start();
+        pushMode.ifPresent(SqsPipelineEvents::start);
     }
 
     /** Builds the main window's content; call on the JavaFX thread. */
@@ -191,6 +195,7 @@ public final class Tollgate implements AutoCloseable {
 
     @Override
     public void close() {
+        pushMode.ifPresent(SqsPipelineEvents::close);
         poller.close();
         pollThreads.shutdownNow();
         // An export cut off here writes nothing: the file is renamed into place only when complete.

@@ -103,6 +103,9 @@ public final class TollgateApp extends Application {
                 LOG.info("No AWS configuration found: using the embedded sandbox");
                 return sandboxConnection();
             });
+            if (options.eventsQueueUrl().isPresent()) {
+                settings = settings.withEventsQueueUrl(options.eventsQueueUrl());
+            }
             profiles = new AwsProfiles(aws).profiles();
             tollgate = build(settings);
         } catch (RuntimeException e) {
@@ -218,10 +221,12 @@ public final class TollgateApp extends Application {
     /** The sandbox, started on first use (off the UI thread). */
     private ConnectionSettings sandboxConnection() {
         if (sandbox == null) {
-            sandbox = Sandbox.start(SandboxConfig.defaults());
+            // With its events queue, so that a newcomer sees push mode at work.
+            sandbox = Sandbox.start(SandboxConfig.defaults()
+                    .withEventsQueue(Optional.of(SandboxConfig.DEMO_EVENTS_QUEUE)));
             LOG.info("Embedded sandbox at {}", sandbox.endpoint());
         }
-        return ConnectionSettings.sandbox(sandbox.endpoint());
+        return ConnectionSettings.sandbox(sandbox.endpoint()).withEventsQueueUrl(sandbox.eventsQueueUrl());
     }
 
     /** The connection menu's and the expiry banner's requests. */

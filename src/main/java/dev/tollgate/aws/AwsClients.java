@@ -20,7 +20,12 @@ import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
+import dev.tollgate.watch.PipelineEvents;
+import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The SDK clients of one connection, built once and closed together (on sign-out or exit). They share one
@@ -32,6 +37,10 @@ public final class AwsClients implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+    /** Above SQS's longest long poll (20 s), so a receive waiting for events is never cut off as a lost network. */
+    private static final Duration LONG_POLL_SOCKET_TIMEOUT = Duration.ofSeconds(30);
+    /** {@code https://sqs.eu-west-1.amazonaws.com/...}: a queue URL names its region. */
+    private static final Pattern SQS_HOST = Pattern.compile("sqs\\.([a-z0-9-]+)\\.amazonaws\\.com(\\.cn)?");
 
     private final ConnectionSettings settings;
     private final SdkHttpClient http;
@@ -41,6 +50,8 @@ public final class AwsClients implements AutoCloseable {
     private final S3Client s3;
     private final StsClient sts;
     private final IdentityCenterSignIn signIn;
+    private SqsClient sqs;
+    private SdkHttpClient longPollHttp;
 
     public AwsClients(ConnectionSettings settings) {
         this(settings, AwsEnvironment.system(), Clock.systemUTC());
@@ -116,6 +127,44 @@ public final class AwsClients implements AutoCloseable {
         return s3;
     }
 
+    /**
+     * Push mode for this connection: long-polls the queue and tells {@code watcher} which pipelines changed.
+     * Not started; the SQS client is built on this first use, with its own HTTP client whose read timeout
+     * outlasts a long poll.
+     */
+    public SqsPipelineEvents pipelineEvents(URI queueUrl, PipelineEvents watcher) {
+        return pipelineEvents(queueUrl, watcher, SqsPipelineEvents.Pauses.defaults());
+    }
+
+    /** Like {@link #pipelineEvents(URI, PipelineEvents)}, pausing as told after failures. */
+    public synchronized SqsPipelineEvents pipelineEvents(URI queueUrl, PipelineEvents watcher,
+            SqsPipelineEvents.Pauses pauses) {
+        if (sqs == null) {
+            longPollHttp = UrlConnectionHttpClient.builder()
+                    .connectionTimeout(CONNECT_TIMEOUT)
+                    .socketTimeout(LONG_POLL_SOCKET_TIMEOUT)
+                    .build();
+            String region = regionOf(queueUrl).orElse(settings.region());
+            software.amazon.awssdk.services.sqs.SqsClientBuilder builder = SqsClient.builder()
+                    .region(Region.of(region))
+                    .credentialsProvider(credentials)
+                    .httpClient(longPollHttp)
+                    .overrideConfiguration(ClientOverrideConfiguration.builder()
+                            .retryStrategy(RetryMode.STANDARD)
+                            .apiCallTimeout(LONG_POLL_SOCKET_TIMEOUT.plusSeconds(10))
+                            .build());
+            settings.endpointFor("SQS").ifPresent(builder::endpointOverride);
+            sqs = builder.build();
+        }
+        return new SqsPipelineEvents(sqs, queueUrl.toString(), settings.region(), watcher, pauses);
+    }
+
+    /** The region in a queue URL of AWS itself; empty for a local endpoint's. */
+    static java.util.Optional<String> regionOf(URI queueUrl) {
+        Matcher host = SQS_HOST.matcher(String.valueOf(queueUrl.getHost()));
+        return host.matches() ? java.util.Optional.of(host.group(1)) : java.util.Optional.empty();
+    }
+
     /** Who this connection's credentials belong to. */
     public IdentityGateway identity() {
         return new StsIdentityGateway(sts);
@@ -144,6 +193,12 @@ public final class AwsClients implements AutoCloseable {
         sts.close();
         signIn.close();
         http.close();
+        synchronized (this) {
+            if (sqs != null) {
+                sqs.close();
+                longPollHttp.close();
+            }
+        }
         if (credentials instanceof AutoCloseable closeable) {
             try {
                 closeable.close();

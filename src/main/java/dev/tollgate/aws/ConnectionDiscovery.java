@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileProperty;
@@ -15,13 +16,15 @@ import software.amazon.awssdk.profiles.ProfileProperty;
  * profile of the shared config files (honouring AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE), with the
  * region from AWS_REGION, AWS_DEFAULT_REGION or the profile, and endpoint overrides from AWS_ENDPOINT_URL,
  * AWS_ENDPOINT_URL_&lt;SERVICE&gt; or the profile. SSO profiles become an Identity Center account and role.
- * No configuration means the sandbox.
+ * TOLLGATE_EVENTS_QUEUE_URL names the SQS queue of push mode. No configuration means the sandbox.
  */
 public final class ConnectionDiscovery {
 
     private static final String FALLBACK_REGION = "us-east-1";
     /** The services Tollgate calls, by the key AWS_ENDPOINT_URL_&lt;KEY&gt; uses. */
-    static final List<String> SERVICE_KEYS = List.of("CODEPIPELINE", "ECR", "S3", "STS", "SSO", "SSO_OIDC");
+    static final List<String> SERVICE_KEYS = List.of("CODEPIPELINE", "ECR", "S3", "STS", "SSO", "SSO_OIDC", "SQS");
+    /** The SQS queue EventBridge sends CodePipeline's events to, for push mode. */
+    public static final String EVENTS_QUEUE_VARIABLE = "TOLLGATE_EVENTS_QUEUE_URL";
 
     private final AwsEnvironment environment;
 
@@ -63,6 +66,22 @@ public final class ConnectionDiscovery {
         ConnectionSettings.CredentialsSource source = profile.flatMap(p -> files.flatMap(f -> AwsProfiles.ssoRoleOf(p, f)))
                 .<ConnectionSettings.CredentialsSource>map(role -> role)
                 .orElse(new ConnectionSettings.CredentialsSource.Profile(profileName));
-        return new ConnectionSettings(profileName + " · " + region, source, region, Optional.empty(), endpoints);
+        Optional<URI> eventsQueue = environment.variable(EVENTS_QUEUE_VARIABLE).flatMap(ConnectionDiscovery::queueUrl);
+        return new ConnectionSettings(profileName + " · " + region, source, region, Optional.empty(), endpoints,
+                eventsQueue);
+    }
+
+    private static Optional<URI> queueUrl(String value) {
+        try {
+            URI url = URI.create(value.trim());
+            if (url.getScheme() != null && url.getHost() != null) {
+                return Optional.of(url);
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        LoggerFactory.getLogger(ConnectionDiscovery.class).warn("Ignoring {}: '{}' is not a queue URL such as "
+                + "https://sqs.us-east-1.amazonaws.com/123456789012/pipeline-events; polling alone", EVENTS_QUEUE_VARIABLE, value);
+        return Optional.empty();
     }
 }

@@ -13,10 +13,12 @@ import java.util.Optional;
  * services (the embedded sandbox, a local AWS) and per service (AWS_ENDPOINT_URL_CODEPIPELINE...).
  *
  * @param serviceEndpoints per-service overrides keyed as in the env var names: {@code CODEPIPELINE}, {@code ECR},
- *                         {@code S3}, {@code STS}, {@code SSO}, {@code SSO_OIDC}
+ *                         {@code S3}, {@code STS}, {@code SSO}, {@code SSO_OIDC}, {@code SQS}
+ * @param eventsQueueUrl   push mode: an SQS queue that an EventBridge rule fills with CodePipeline's state-change
+ *                         events for this account and region; empty means polling alone
  */
 public record ConnectionSettings(String label, CredentialsSource credentials, String region, Optional<URI> endpoint,
-                                 Map<String, URI> serviceEndpoints) {
+                                 Map<String, URI> serviceEndpoints, Optional<URI> eventsQueueUrl) {
 
     /** Where the credentials of a connection come from. */
     public sealed interface CredentialsSource {
@@ -44,6 +46,12 @@ public record ConnectionSettings(String label, CredentialsSource credentials, St
         Objects.requireNonNull(region, "region");
         endpoint = endpoint == null ? Optional.empty() : endpoint;
         serviceEndpoints = serviceEndpoints == null ? Map.of() : Map.copyOf(serviceEndpoints);
+        eventsQueueUrl = eventsQueueUrl == null ? Optional.empty() : eventsQueueUrl;
+    }
+
+    public ConnectionSettings(String label, CredentialsSource credentials, String region, Optional<URI> endpoint,
+                              Map<String, URI> serviceEndpoints) {
+        this(label, credentials, region, endpoint, serviceEndpoints, Optional.empty());
     }
 
     public ConnectionSettings(String label, CredentialsSource credentials, String region, Optional<URI> endpoint) {
@@ -88,14 +96,19 @@ public record ConnectionSettings(String label, CredentialsSource credentials, St
     }
 
     public ConnectionSettings withServiceEndpoints(Map<String, URI> endpoints) {
-        return new ConnectionSettings(label, credentials, region, endpoint, endpoints);
+        return new ConnectionSettings(label, credentials, region, endpoint, endpoints, eventsQueueUrl);
     }
 
     public ConnectionSettings withLabel(String newLabel) {
-        return new ConnectionSettings(newLabel, credentials, region, endpoint, serviceEndpoints);
+        return new ConnectionSettings(newLabel, credentials, region, endpoint, serviceEndpoints, eventsQueueUrl);
     }
 
     public ConnectionSettings withEndpoint(Optional<URI> newEndpoint) {
-        return new ConnectionSettings(label, credentials, region, newEndpoint, serviceEndpoints);
+        return new ConnectionSettings(label, credentials, region, newEndpoint, serviceEndpoints, eventsQueueUrl);
+    }
+
+    /** Push mode with this queue (see {@code eventsQueueUrl}); empty turns it off. */
+    public ConnectionSettings withEventsQueueUrl(Optional<URI> queueUrl) {
+        return new ConnectionSettings(label, credentials, region, endpoint, serviceEndpoints, queueUrl);
     }
 }

@@ -17,6 +17,8 @@ import dev.tollgate.sandbox.identity.IdentityRoutes;
 import dev.tollgate.sandbox.model.ServiceModel;
 import dev.tollgate.sandbox.s3.ObjectStore;
 import dev.tollgate.sandbox.s3.S3Endpoint;
+import dev.tollgate.sandbox.sqs.SqsApi;
+import dev.tollgate.sandbox.sqs.SqsQueues;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -24,10 +26,12 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A local, AWS-compatible endpoint (CodePipeline, ECR, S3 and a control API on one 127.0.0.1 port) backed
- * by a deterministic pipeline simulation. Point an unmodified AWS SDK client at {@link #endpoint()}.
+ * A local, AWS-compatible endpoint (CodePipeline, ECR, S3, SQS and a control API on one 127.0.0.1 port)
+ * backed by a deterministic pipeline simulation. Point an unmodified AWS SDK client at {@link #endpoint()}.
  *
  * <pre>{@code
  * try (Sandbox sandbox = Sandbox.start(SandboxConfig.defaults())) {
@@ -45,12 +49,15 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxClock clock;
     private final SandboxControl control;
     private final IdentityCenter identity;
+    private final SqsQueues queues;
 
-    private Sandbox(SandboxHttpServer server, SandboxClock clock, SandboxControl control, IdentityCenter identity) {
+    private Sandbox(SandboxHttpServer server, SandboxClock clock, SandboxControl control, IdentityCenter identity,
+                    SqsQueues queues) {
         this.server = server;
         this.clock = clock;
         this.control = control;
         this.identity = identity;
+        this.queues = queues;
     }
 
     /**
@@ -74,21 +81,33 @@ public final class Sandbox implements AutoCloseable {
         }
         engine.catchUp();
         FaultInjector faults = new FaultInjector(config.faults(), config.seed());
-        SandboxControl control = new SandboxControl(engine, clock, faults);
+        // Queue URLs name the endpoint, known once the server listens.
+        AtomicReference<URI> endpoint = new AtomicReference<>(URI.create("http://127.0.0.1:" + config.port()));
+        // SQS timeouts are the consumer's real time, not the simulation's.
+        SqsQueues queues = new SqsQueues(ACCOUNT_ID, REGION, java.time.Clock.systemUTC(), endpoint::get, engine::catchUp);
+        SandboxControl control = new SandboxControl(engine, clock, faults, queues, config.seed(), mapper);
+        config.eventsQueue().ifPresent(control::sendEventsTo);
+        SqsApi sqs = new SqsApi(queues, mapper);
         List<AwsJsonService> services = List.of(
                 new AwsJsonService(ServiceModel.load("codepipeline", mapper),
                         new CodePipelineApi(engine, mapper).operations(), mapper),
                 new AwsJsonService(ServiceModel.load("ecr", mapper),
-                        new EcrApi(images, engine::now, mapper).operations(), mapper));
+                        new EcrApi(images, engine::now, mapper).operations(), mapper),
+                new AwsJsonService(ServiceModel.load("sqs", mapper), sqs.operations(), sqs.deferredOperations(),
+                        SqsApi::queryErrorCode, mapper));
         // Sign-in tokens expire by the real clock: SDK clients judge their expiry by it, not by the simulation's.
         IdentityCenter identity = new IdentityCenter(java.time.Clock.systemUTC(), ACCOUNT_ID);
         FrontDoor frontDoor = new FrontDoor(services, new S3Endpoint(objects), new ControlEndpoint(control, mapper),
                 mapper, ACCOUNT_ID, engine::catchUp, faults, new IdentityRoutes(identity, mapper));
         try {
-            return new Sandbox(SandboxHttpServer.start(config.port(), frontDoor), clock, control, identity);
+            SandboxHttpServer server = SandboxHttpServer.start(config.port(), frontDoor);
+            endpoint.set(URI.create("http://" + server.host() + ":" + server.port()));
+            return new Sandbox(server, clock, control, identity, queues);
         } catch (BindException e) {
+            queues.close();
             throw new SandboxStartException("Port " + config.port() + " on 127.0.0.1 is already in use", e);
         } catch (IOException e) {
+            queues.close();
             throw new SandboxStartException("Cannot listen on 127.0.0.1:" + config.port() + ": " + e.getMessage(), e);
         }
     }
@@ -117,8 +136,14 @@ public final class Sandbox implements AutoCloseable {
         return identity;
     }
 
+    /** The SQS queue CodePipeline's events go to (see {@link SandboxConfig#eventsQueue()}), if any. */
+    public Optional<URI> eventsQueueUrl() {
+        return control.eventsQueueUrl().map(URI::create);
+    }
+
     @Override
     public void close() {
+        queues.close();
         server.close();
     }
 }

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
 
@@ -18,7 +19,7 @@ public final class SandboxCommand {
 
     static final int EXIT_USAGE = 2;
     static final String USAGE = "Usage: tollgate sandbox [--port N] [--speed X] [--seed S] [--pipelines N]"
-            + " [--start-at 2025-06-02T09:30:00Z] [--no-demo]"
+            + " [--start-at 2025-06-02T09:30:00Z] [--no-demo] [--events-queue NAME]"
             + " [--throttle-rate 0..1] [--error-rate 0..1] [--latency-ms N] [--quota N]";
 
     private final PrintStream out;
@@ -62,6 +63,7 @@ public final class SandboxCommand {
         if (config.faults().active()) {
             out.println("  injecting faults: " + config.faults());
         }
+        sandbox.eventsQueueUrl().ifPresent(url -> out.println("  CodePipeline events go to the SQS queue " + url));
         out.println("  try: aws --endpoint-url " + sandbox.endpoint() + " --region us-east-1 codepipeline list-pipelines");
         out.flush();
         if (!block) {
@@ -105,6 +107,7 @@ public final class SandboxCommand {
                 case "--speed" -> config = config.withSpeed(doubleValue(flag, value));
                 case "--seed" -> config = config.withSeed(longValue(flag, value));
                 case "--pipelines" -> config = config.withPipelines(intValue(flag, value, 0, 5000));
+                case "--events-queue" -> config = config.withEventsQueue(Optional.of(value));
                 case "--throttle-rate" -> config = config.withFaults(faults(config, f -> new FaultConfig(
                         rate(flag, value), f.errorRate(), f.latencyMillis(), f.quotaPerSecond())));
                 case "--error-rate" -> config = config.withFaults(faults(config, f -> new FaultConfig(

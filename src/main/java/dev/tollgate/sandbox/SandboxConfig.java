@@ -17,9 +17,15 @@ import java.util.Optional;
  * @param startAt   the simulated "now" at start; empty means the real current time
  * @param clock     a clock to use instead of the accelerated one (e.g. a {@link ManualClock} in tests)
  * @param faults    trouble to inject into AWS answers at start (changeable later through {@code /_sandbox/faults})
+ * @param eventsQueue an SQS queue to create and send every CodePipeline state-change event to, as an EventBridge
+ *                    rule would (changeable later through {@code /_sandbox/events})
  */
 public record SandboxConfig(int port, double speed, long seed, boolean demoData, int pipelines,
-                            Optional<Instant> startAt, Optional<SandboxClock> clock, FaultConfig faults) {
+                            Optional<Instant> startAt, Optional<SandboxClock> clock, FaultConfig faults,
+                            Optional<String> eventsQueue) {
+
+    /** The events queue of the sandbox the app starts for a newcomer, so that push mode works out of the box. */
+    public static final String DEMO_EVENTS_QUEUE = "tollgate-pipeline-events";
 
     public static final int DEMO_PIPELINES = 6;
 
@@ -33,42 +39,49 @@ public record SandboxConfig(int port, double speed, long seed, boolean demoData,
         if (pipelines < 0 || pipelines > 5000) {
             throw new IllegalArgumentException("pipelines must be between 0 and 5000, was " + pipelines);
         }
+        eventsQueue = eventsQueue == null ? Optional.empty() : eventsQueue;
     }
 
     public static SandboxConfig defaults() {
-        return new SandboxConfig(0, 60, 42L, true, DEMO_PIPELINES, Optional.empty(), Optional.empty(), FaultConfig.none());
+        return new SandboxConfig(0, 60, 42L, true, DEMO_PIPELINES, Optional.empty(), Optional.empty(), FaultConfig.none(),
+                Optional.empty());
     }
 
     public SandboxConfig withPort(int newPort) {
-        return new SandboxConfig(newPort, speed, seed, demoData, pipelines, startAt, clock, faults);
+        return new SandboxConfig(newPort, speed, seed, demoData, pipelines, startAt, clock, faults, eventsQueue);
     }
 
     public SandboxConfig withSpeed(double newSpeed) {
-        return new SandboxConfig(port, newSpeed, seed, demoData, pipelines, startAt, clock, faults);
+        return new SandboxConfig(port, newSpeed, seed, demoData, pipelines, startAt, clock, faults, eventsQueue);
     }
 
     public SandboxConfig withSeed(long newSeed) {
-        return new SandboxConfig(port, speed, newSeed, demoData, pipelines, startAt, clock, faults);
+        return new SandboxConfig(port, speed, newSeed, demoData, pipelines, startAt, clock, faults, eventsQueue);
     }
 
     public SandboxConfig withDemoData(boolean enabled) {
-        return new SandboxConfig(port, speed, seed, enabled, pipelines, startAt, clock, faults);
+        return new SandboxConfig(port, speed, seed, enabled, pipelines, startAt, clock, faults, eventsQueue);
     }
 
     public SandboxConfig withPipelines(int count) {
-        return new SandboxConfig(port, speed, seed, demoData, count, startAt, clock, faults);
+        return new SandboxConfig(port, speed, seed, demoData, count, startAt, clock, faults, eventsQueue);
     }
 
     public SandboxConfig withStartAt(Instant instant) {
-        return new SandboxConfig(port, speed, seed, demoData, pipelines, Optional.of(instant), clock, faults);
+        return new SandboxConfig(port, speed, seed, demoData, pipelines, Optional.of(instant), clock, faults, eventsQueue);
     }
 
     public SandboxConfig withFaults(FaultConfig newFaults) {
-        return new SandboxConfig(port, speed, seed, demoData, pipelines, startAt, clock, newFaults);
+        return new SandboxConfig(port, speed, seed, demoData, pipelines, startAt, clock, newFaults, eventsQueue);
     }
 
     /** Uses the given clock (typically a {@link ManualClock}); its current instant becomes the start. */
     public SandboxConfig withClock(SandboxClock newClock) {
-        return new SandboxConfig(port, speed, seed, demoData, pipelines, startAt, Optional.of(newClock), faults);
+        return new SandboxConfig(port, speed, seed, demoData, pipelines, startAt, Optional.of(newClock), faults, eventsQueue);
+    }
+
+    /** Creates this SQS queue and sends every CodePipeline state-change event to it; empty sends none. */
+    public SandboxConfig withEventsQueue(Optional<String> queueName) {
+        return new SandboxConfig(port, speed, seed, demoData, pipelines, startAt, clock, faults, queueName);
     }
 }

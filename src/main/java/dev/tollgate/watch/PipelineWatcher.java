@@ -25,10 +25,13 @@ import org.slf4j.LoggerFactory;
  * approval wait?"; the gateway adds GetPipeline only when a pipeline's version changes. Throttling slows the
  * watcher down (AIMD) instead of showing an error; data that stays old is reported stale, per pipeline.
  *
+ * <p>In push mode an event source tells the watcher which pipelines changed ({@link PipelineEvents}); those
+ * are asked first, within the same budget, and polling goes on as the safety net.
+ *
  * <p>Calls and the pacing run on the given executor; it needs at least two threads to keep
  * {@link WatchSettings#maxInFlight()} calls going while pacing.
  */
-public final class PipelineWatcher implements AutoCloseable {
+public final class PipelineWatcher implements PipelineEvents, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineWatcher.class);
     /** Staleness is checked at least this often, even when nothing else is due. */
@@ -68,6 +71,22 @@ public final class PipelineWatcher implements AutoCloseable {
             plan.refreshRequested(Objects.requireNonNull(pipelineName), clock.instant());
         }
         wake();
+    }
+
+    @Override
+    public void pipelinesChanged(java.util.Collection<String> pipelineNames) {
+        synchronized (lock) {
+            plan.changed(List.copyOf(pipelineNames), clock.instant());
+        }
+        wake();
+    }
+
+    @Override
+    public void listening(boolean listening) {
+        synchronized (lock) {
+            plan.listening(listening);
+        }
+        listener.pushModeChanged(listening);
     }
 
     /** The Refresh button: lists again and asks every pipeline, the one on screen first. */

@@ -23,8 +23,9 @@ import java.util.random.RandomGenerator;
  * AWS, so every decision can be tested with a fake clock. Not thread-safe: {@link PipelineWatcher} serialises
  * access.
  *
- * <p>Order of service when several things are due: user refreshes (queue order), the listing, the pipeline on
- * screen, pipelines running towards an approval, pipelines never asked yet, then all others by due time. Each
+ * <p>Order of service when several things are due: user refreshes (queue order), pipelines an event says
+ * changed (push mode, queue order), the listing, the pipeline on screen, pipelines running towards an
+ * approval, pipelines never asked yet, then all others by due time. Each
  * {@link Attention} has its own interval; the interval of pipelines running towards an approval stretches when
  * together they would take more than half the rate. With many pipelines the budget cannot keep every
  * interval: the others then fall behind together and take turns, longest overdue first.
@@ -39,6 +40,14 @@ final class PollPlan {
     /** ListPipelines answers at most this many pipelines a page. */
     static final int LISTING_PAGE_SIZE = 100;
     private static final Duration LISTING_RETRY_CAP = Duration.ofMinutes(1);
+    /**
+     * While events arrive, idle and recently active pipelines are asked this many times less often: every
+     * execution that starts there is announced, so polling them only guards against a lost event, and the calls
+     * saved are left to other tools sharing the account's quota. Never so rarely that their data turns stale.
+     */
+    static final int PUSH_IDLE_STRETCH = 4;
+    /** An event naming a pipeline not listed yet makes the plan list again, at most this often. */
+    static final Duration UNKNOWN_PIPELINE_RELIST_HOLD = Duration.ofSeconds(30);
 
     private final WatchSettings settings;
     private final RandomGenerator random;
@@ -46,6 +55,9 @@ final class PollPlan {
     private final Instant startedAt;
     private final Map<String, WatchedPipeline> pipelines = new LinkedHashMap<>();
     private final Set<String> userQueue = new LinkedHashSet<>();
+    private final Set<String> pushQueue = new LinkedHashSet<>();
+    private boolean listening;
+    private Instant relistedForUnknownAt = Instant.MIN;
     private final Set<String> pollsInFlight = new HashSet<>();
     private boolean listingInFlight;
     private int listingRequests;
@@ -100,6 +112,19 @@ final class PollPlan {
                 userQueue.remove(name);
                 startPoll(pipeline, requests, now);
                 return new PollDecision.Poll(name, true);
+            }
+        }
+        for (String name : pushQueue) {
+            // A call out for this pipeline may have left before the change: ask again once it is back.
+            if (!pollsInFlight.contains(name)) {
+                WatchedPipeline pipeline = pipelines.get(name);
+                int requests = requestsFor(pipeline);
+                if (!budget.canCall(now, requests)) {
+                    return new PollDecision.WaitUntil(budget.earliestFor(requests, now));
+                }
+                pushQueue.remove(name);
+                startPoll(pipeline, requests, now);
+                return new PollDecision.Poll(name, false);
             }
         }
         if (!listingInFlight && !now.isBefore(listingDue)) {
@@ -189,6 +214,7 @@ final class PollPlan {
             }
         }
         pipelines.keySet().removeIf(name -> !listed.contains(name) && !userQueue.contains(name));
+        pushQueue.retainAll(pipelines.keySet());
     }
 
     /** @return whether the failure is worth showing */
@@ -245,6 +271,7 @@ final class PollPlan {
             case NOT_FOUND -> {
                 pipelines.remove(pipelineName);
                 userQueue.remove(pipelineName);
+                pushQueue.remove(pipelineName);
                 listingDue = now;
                 return true;
             }
@@ -277,6 +304,28 @@ final class PollPlan {
     void refreshRequested(String pipelineName, Instant now) {
         pipelines.computeIfAbsent(pipelineName, name -> new WatchedPipeline(name, 0, now));
         userQueue.add(pipelineName);
+    }
+
+    /**
+     * Push mode: these pipelines changed. Known ones are asked next, once each however often named; an unknown
+     * name (a pipeline created since the last listing, or one of another account) makes the plan list again.
+     */
+    void changed(Iterable<String> pipelineNames, Instant now) {
+        for (String name : pipelineNames) {
+            if (pipelines.containsKey(name)) {
+                pushQueue.add(name);
+            } else if (listedOnce && !now.isBefore(relistedForUnknownAt.plus(UNKNOWN_PIPELINE_RELIST_HOLD))) {
+                relistedForUnknownAt = now;
+                if (listingDue.isAfter(now)) {
+                    listingDue = now;
+                }
+            }
+        }
+    }
+
+    /** Whether push mode's events arrive; idle pipelines are asked less often while they do. */
+    void listening(boolean eventsArrive) {
+        listening = eventsArrive;
     }
 
     /** The Refresh button: the listing and the pipeline on screen at once, then every pipeline in turn. */
@@ -335,6 +384,12 @@ final class PollPlan {
             if (fairNanos > interval.toNanos()) {
                 interval = Duration.ofNanos(fairNanos);
             }
+        }
+        if (listening && (attention == Attention.IDLE || attention == Attention.RECENTLY_ACTIVE)) {
+            Duration stretched = interval.multipliedBy(PUSH_IDLE_STRETCH);
+            Duration freshEnough = settings.staleAfter().dividedBy(2);
+            interval = stretched.compareTo(freshEnough) <= 0 ? stretched
+                    : interval.compareTo(freshEnough) < 0 ? freshEnough : interval;
         }
         if (pipeline.name.equals(focused) && settings.focusedEvery().compareTo(interval) < 0) {
             interval = settings.focusedEvery();

@@ -29,4 +29,11 @@ public interface WatchListener {
      */
     default void pipelineStale(String pipelineName, Instant since) {
     }
+
+    /**
+     * Push mode started or stopped hearing events (see {@link PipelineEvents}): while it does, changes show
+     * at once; otherwise polling alone keeps the data fresh.
+     */
+    default void pushModeChanged(boolean listening) {
+    }
 }

@@ -40,6 +40,24 @@ class ConnectionDiscoveryTest {
     }
 
     @Test
+    void theEventsQueueOfPushModeComesFromTheEnvironmentWithItsSqsEndpoint() throws IOException {
+        Files.writeString(home.resolve("config"), "[default]\nregion = eu-west-3\n");
+        Map<String, String> env = environmentWithFiles();
+        env.put("TOLLGATE_EVENTS_QUEUE_URL", "https://sqs.eu-west-3.amazonaws.com/123456789012/pipeline-events");
+        env.put("AWS_ENDPOINT_URL_SQS", "http://localhost:4566");
+
+        ConnectionSettings settings = new ConnectionDiscovery(env).configured(Optional.empty()).orElseThrow();
+        env.put("TOLLGATE_EVENTS_QUEUE_URL", "not a url");
+        ConnectionSettings garbled = new ConnectionDiscovery(env).configured(Optional.empty()).orElseThrow();
+
+        assertThat(settings.eventsQueueUrl()).contains(java.net.URI.create(
+                "https://sqs.eu-west-3.amazonaws.com/123456789012/pipeline-events"));
+        assertThat(settings.endpointFor("SQS")).contains(java.net.URI.create("http://localhost:4566"));
+        assertThat(AwsClients.regionOf(settings.eventsQueueUrl().orElseThrow())).contains("eu-west-3");
+        assertThat(garbled.eventsQueueUrl()).isEmpty();
+    }
+
+    @Test
     void awsProfileAndAwsRegionOverrideTheFiles() throws IOException {
         Files.writeString(home.resolve("config"), "[default]\nregion = eu-west-3\n[profile approver]\nregion = us-west-2\n");
         Map<String, String> env = environmentWithFiles();

@@ -92,34 +92,41 @@ public final class BenchMain {
                         + "**%.0f calls/s** (%d calls in %.1f s, %d errors)%n%n", throughput.pipelines(),
                 throughput.clientThreads(), throughput.callsPerSecond(), throughput.calls(), throughput.seconds(),
                 throughput.errors()));
-        md.append(String.format(Locale.ROOT, "## Watcher (issue 9)%n%nBudget %.0f calls/s for both pollers; sandbox quota "
+        md.append(String.format(Locale.ROOT, "## Watcher (issue 9)%n%nBudget %.0f calls/s for every poller; sandbox quota "
                         + "%d calls/s (ThrottlingException beyond); %d independent accounts per size; approvals "
                         + "collected for %d s, from when both pollers had seen every pipeline and gone round once more "
                         + "(and pushes had run %d s at least); pushes Poisson, one per "
                         + "pipeline every %d min on average (at least %.2f/s per account); sandbox clock at real speed. "
                         + "Latencies pool every account of a size; requests/min is per account; throttled, errors "
-                        + "shown and stale pipelines add up all accounts of a size.%n%n", config.budget(), config.quota(),
+                        + "shown and stale pipelines add up all accounts of a size. *Tollgate + push* is the same "
+                        + "watcher fed by the sandbox's events queue (SQS long polls, counted apart: they do not "
+                        + "draw on the CodePipeline quota).%n%n", config.budget(), config.quota(),
                 config.replicas(), config.window().toSeconds(), config.warmUp().toSeconds(),
                 config.pushEvery().toMinutes(),
                 config.minPushesPerSecond()));
-        md.append("| pipelines | poller | approvals | seen | p50 | p95 | max | requests/min | throttled | "
-                + "errors shown | stale pipelines | first sweep |\n");
-        md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| pipelines | poller | approvals | seen | p50 | p95 | max | requests/min | SQS requests/min | "
+                + "throttled | errors shown | stale pipelines | first sweep |\n");
+        md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (WatcherBenchmark.Row row : rows) {
-            md.append(String.format(Locale.ROOT, "| %d | %s | %d | %d | %s | %s | %s | %.0f | %d | %d | %d | %.0f s |%n",
+            md.append(String.format(Locale.ROOT, "| %d | %s | %d | %d | %s | %s | %s | %.0f | %s | %d | %d | %d | %.0f s |%n",
                     row.pipelines(), row.poller(), row.approvals(), row.detected(), seconds(row.p50()),
-                    seconds(row.p95()), seconds(row.max()), row.requestsPerMinute(), row.throttledRequests(),
-                    row.surfacedErrors(), row.stalePipelines(), row.initialSweepSeconds()));
+                    seconds(row.p95()), seconds(row.max()), row.requestsPerMinute(),
+                    row.queueRequestsPerMinute() > 0 ? String.format(Locale.ROOT, "%.0f", row.queueRequestsPerMinute()) : "–",
+                    row.throttledRequests(), row.surfacedErrors(), row.stalePipelines(), row.initialSweepSeconds()));
         }
-        md.append("\n| pipelines | p95 round-robin / p95 Tollgate |\n|---:|---:|\n");
-        for (int i = 0; i + 1 < rows.size(); i += 2) {
+        int lanes = Lane.Poller.values().length;
+        md.append("\n| pipelines | p95 round-robin / p95 Tollgate | p95 Tollgate / p95 Tollgate + push |\n|---:|---:|---:|\n");
+        for (int i = 0; i + lanes - 1 < rows.size(); i += lanes) {
             WatcherBenchmark.Row tollgate = rows.get(i);
-            WatcherBenchmark.Row naive = rows.get(i + 1);
-            md.append(String.format(Locale.ROOT, "| %d | %s |%n", tollgate.pipelines(),
-                    tollgate.p95() == null || naive.p95() == null || tollgate.p95() == 0 ? "n/a"
-                            : String.format(Locale.ROOT, "%.1f×", naive.p95() / tollgate.p95())));
+            md.append(String.format(Locale.ROOT, "| %d | %s | %s |%n", tollgate.pipelines(),
+                    ratio(rows.get(i + 1).p95(), tollgate.p95()), ratio(tollgate.p95(), rows.get(i + 2).p95())));
         }
         return md.toString();
+    }
+
+    private static String ratio(Double numerator, Double denominator) {
+        return numerator == null || denominator == null || denominator == 0 ? "n/a"
+                : String.format(Locale.ROOT, "%.1f×", numerator / denominator);
     }
 
     private static String seconds(Double value) {

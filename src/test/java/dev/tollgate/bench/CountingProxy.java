@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A loopback HTTP relay between an SDK client and the sandbox that counts what goes over the wire: every
  * request (the SDK's own retries included) and every ThrottlingException answer. The watcher only sees the
- * calls the SDK gives up on, so the wire is where throttling is counted honestly.
+ * calls the SDK gives up on, so the wire is where throttling is counted honestly. SQS requests (push mode's
+ * receives and deletes) are counted apart: they do not draw on CodePipeline's quota.
  */
 final class CountingProxy implements AutoCloseable {
 
@@ -40,11 +41,13 @@ final class CountingProxy implements AutoCloseable {
     private final URI target;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
+    private final AtomicLong queueRequests = new AtomicLong();
 
-    /** Totals at one moment. */
-    record Counts(long requests, long throttled) {
+    /** Totals at one moment: CodePipeline (and S3, ECR) requests, throttled ones, SQS requests. */
+    record Counts(long requests, long throttled, long queueRequests) {
         Counts minus(Counts earlier) {
-            return new Counts(requests - earlier.requests, throttled - earlier.throttled);
+            return new Counts(requests - earlier.requests, throttled - earlier.throttled,
+                    queueRequests - earlier.queueRequests);
         }
     }
 
@@ -61,7 +64,7 @@ final class CountingProxy implements AutoCloseable {
     }
 
     Counts counts() {
-        return new Counts(requests.get(), throttled.get());
+        return new Counts(requests.get(), throttled.get(), queueRequests.get());
     }
 
     private void relay(HttpExchange exchange) throws IOException {
@@ -77,7 +80,8 @@ final class CountingProxy implements AutoCloseable {
                     header.getValue().forEach(value -> request.header(header.getKey(), value));
                 }
             }
-            requests.incrementAndGet();
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            (target != null && target.startsWith("AmazonSQS.") ? queueRequests : requests).incrementAndGet();
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             byte[] answer = response.body();
             if (response.statusCode() == 400

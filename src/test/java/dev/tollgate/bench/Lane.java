@@ -3,6 +3,7 @@ package dev.tollgate.bench;
 import dev.tollgate.aws.AwsClients;
 import dev.tollgate.aws.CodePipelineGateway;
 import dev.tollgate.aws.ConnectionSettings;
+import dev.tollgate.aws.SqsPipelineEvents;
 import dev.tollgate.pipeline.PipelineGateway;
 import dev.tollgate.sandbox.AcceleratedClock;
 import dev.tollgate.sandbox.Sandbox;
@@ -14,17 +15,28 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One poller watching its own sandbox through the real SDK, over a counting relay. Two lanes with the same
- * seed and the same pushes see the same account; each has its own quota, so each poller gets the same budget.
+ * One poller watching its own sandbox through the real SDK, over a counting relay. Lanes with the same seed
+ * and the same pushes see the same account; each has its own quota, so each poller gets the same budget. The
+ * push lane's sandbox also sends CodePipeline's events to an SQS queue, which the app's consumer long-polls
+ * through the same relay.
  */
 final class Lane implements AutoCloseable {
 
-    enum Poller { TOLLGATE, ROUND_ROBIN }
+    enum Poller {
+        TOLLGATE("Tollgate"), ROUND_ROBIN("round-robin"), TOLLGATE_PUSH("Tollgate + push");
+
+        final String label;
+
+        Poller(String label) {
+            this.label = label;
+        }
+    }
 
     final Poller poller;
     final Sandbox sandbox;
@@ -36,9 +48,11 @@ final class Lane implements AutoCloseable {
     private final ScheduledExecutorService threads;
     private final AutoCloseable running;
     private final PipelineWatcher watcher;
+    private final SqsPipelineEvents push;
 
     private Lane(Poller poller, Sandbox sandbox, Instant origin, long originNanos, CountingProxy proxy, AwsClients clients,
-            ScheduledExecutorService threads, DetectionLog log, AutoCloseable running, PipelineWatcher watcher) {
+            ScheduledExecutorService threads, DetectionLog log, AutoCloseable running, PipelineWatcher watcher,
+            SqsPipelineEvents push) {
         this.poller = poller;
         this.sandbox = sandbox;
         this.origin = origin;
@@ -49,6 +63,7 @@ final class Lane implements AutoCloseable {
         this.log = log;
         this.running = running;
         this.watcher = watcher;
+        this.push = push;
     }
 
     static Lane open(Poller poller, int pipelines, long seed, int quotaPerSecond, WatchSettings settings)
@@ -60,7 +75,8 @@ final class Lane implements AutoCloseable {
         AcceleratedClock clock = new AcceleratedClock(origin, 1.0);
         long originNanos = (before + System.nanoTime()) / 2;
         Sandbox sandbox = Sandbox.start(SandboxConfig.defaults().withPipelines(pipelines).withSeed(seed)
-                .withClock(clock).withFaults(new FaultConfig(0, 0, 0, quotaPerSecond)));
+                .withClock(clock).withFaults(new FaultConfig(0, 0, 0, quotaPerSecond))
+                .withEventsQueue(poller == Poller.TOLLGATE_PUSH ? Optional.of("pipeline-events") : Optional.empty()));
         CountingProxy proxy = new CountingProxy(sandbox.endpoint());
         AwsClients clients = new AwsClients(ConnectionSettings.sandbox(proxy.endpoint()));
         PipelineGateway gateway = new CodePipelineGateway(clients.codePipeline(), Clock.systemUTC());
@@ -70,17 +86,23 @@ final class Lane implements AutoCloseable {
             return thread;
         });
         DetectionLog log = new DetectionLog(settings.staleAfter());
-        if (poller == Poller.TOLLGATE) {
+        if (poller != Poller.ROUND_ROBIN) {
             PipelineWatcher watcher = new PipelineWatcher(gateway, threads, Clock.systemUTC(), settings, log);
-            return new Lane(poller, sandbox, origin, originNanos, proxy, clients, threads, log, watcher, watcher);
+            // The queue URL names the sandbox; the SQS client goes through the relay like every other call.
+            SqsPipelineEvents push = poller == Poller.TOLLGATE_PUSH
+                    ? clients.pipelineEvents(sandbox.eventsQueueUrl().orElseThrow(), watcher) : null;
+            return new Lane(poller, sandbox, origin, originNanos, proxy, clients, threads, log, watcher, watcher, push);
         }
         RoundRobinPoller naive = new RoundRobinPoller(gateway, threads, settings.callsPerSecond(), settings.maxInFlight(), log);
-        return new Lane(poller, sandbox, origin, originNanos, proxy, clients, threads, log, naive, null);
+        return new Lane(poller, sandbox, origin, originNanos, proxy, clients, threads, log, naive, null, null);
     }
 
     void start() {
         if (watcher != null) {
             watcher.start();
+            if (push != null) {
+                push.start();
+            }
         } else {
             ((RoundRobinPoller) running).start();
         }
@@ -98,6 +120,9 @@ final class Lane implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (push != null) {
+            push.close();
+        }
         running.close();
         threads.shutdownNow();
         threads.awaitTermination(5, TimeUnit.SECONDS);

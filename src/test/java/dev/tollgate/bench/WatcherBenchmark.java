@@ -19,9 +19,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Issue 9's benchmark: for each account size, Tollgate's watcher and a round-robin poller watch identical
- * sandboxes (same seed, same pushes at the same moments, each behind its own per-second quota), and every
- * approval that appears during the measurement window is looked up in what each poller's listener saw.
+ * Issue 9's benchmark: for each account size, Tollgate's watcher, a round-robin poller and Tollgate in push
+ * mode (its watcher fed by the sandbox's events queue) watch identical sandboxes (same seed, same pushes at
+ * the same moments, each behind its own per-second quota), and every approval that appears during the
+ * measurement window is looked up in what each poller's listener saw.
  * Sizes run side by side to keep the whole run to minutes; each lane has its own threads and sandbox.
  */
 final class WatcherBenchmark {
@@ -44,7 +45,7 @@ final class WatcherBenchmark {
     record Row(int pipelines, String poller, int approvals, int detected, Double p50, Double p95, Double max,
                double requestsPerMinute, long throttledRequests, long surfacedErrors, long surfacedThrottling,
                int stalePipelines, long staleReports, double initialSweepSeconds, double pushesPerMinute,
-               double windowSeconds) {
+               double windowSeconds, double queueRequestsPerMinute) {
     }
 
     /** What one replica measured for one poller, before replicas are pooled. */
@@ -87,8 +88,8 @@ final class WatcherBenchmark {
                 for (int replica = 0; replica < config.replicas(); replica++) {
                     pooled.addAll(running.get(next++).get());
                 }
-                for (String poller : List.of("Tollgate", "round-robin")) {
-                    rows.add(pool(size, pooled.stream().filter(m -> m.poller().equals(poller)).toList()));
+                for (Lane.Poller poller : Lane.Poller.values()) {
+                    rows.add(pool(size, pooled.stream().filter(m -> m.poller().equals(poller.label)).toList()));
                 }
             }
             return rows;
@@ -102,6 +103,7 @@ final class WatcherBenchmark {
         List<Double> latencies = new ArrayList<>();
         int appeared = 0;
         long requests = 0;
+        long queueRequests = 0;
         long throttled = 0;
         long errors = 0;
         long throttlingShown = 0;
@@ -114,6 +116,7 @@ final class WatcherBenchmark {
             latencies.addAll(m.latencies());
             appeared += m.appeared();
             requests += m.counts().requests();
+            queueRequests += m.counts().queueRequests();
             throttled += m.counts().throttled();
             errors += m.surfacedErrors();
             throttlingShown += m.surfacedThrottling();
@@ -128,15 +131,16 @@ final class WatcherBenchmark {
         return new Row(size, replicas.get(0).poller(), appeared, latencies.size(), percentile(latencies, 0.50),
                 percentile(latencies, 0.95), latencies.isEmpty() ? null : latencies.get(latencies.size() - 1),
                 requests / seconds * 60, throttled, errors, throttlingShown, stale, staleReports, sweep,
-                pushes / seconds * 60, seconds / replicas.size());
+                pushes / seconds * 60, seconds / replicas.size(), queueRequests / seconds * 60);
     }
 
     private List<Measured> trial(int size, int replica) throws Exception {
         WatchSettings settings = WatchSettings.defaults().withCallsPerSecond(config.budget());
         long seed = config.seed() + size + 7919L * replica;
-        List<Lane> lanes = List.of(
-                Lane.open(Lane.Poller.TOLLGATE, size, seed, config.quota(), settings),
-                Lane.open(Lane.Poller.ROUND_ROBIN, size, seed, config.quota(), settings));
+        List<Lane> lanes = new ArrayList<>();
+        for (Lane.Poller poller : Lane.Poller.values()) {
+            lanes.add(Lane.open(poller, size, seed, config.quota(), settings));
+        }
         try {
             PipelineEngine reference = lanes.get(0).sandbox.control().engine();
             Map<String, List<ApprovalAction>> approvals = approvalActions(reference);
@@ -195,7 +199,7 @@ final class WatcherBenchmark {
                         latencies.add((seen - lane.nanosOf(detail.startTime())) / 1e9);
                     }
                 }
-                measured.add(new Measured(lane.poller == Lane.Poller.TOLLGATE ? "Tollgate" : "round-robin", latencies,
+                measured.add(new Measured(lane.poller.label, latencies,
                         appeared, during.get(i), lane.log.surfacedErrors(), lane.log.surfacedThrottling(),
                         lane.log.stalePipelines(), lane.log.staleReports(), sweepSeconds[i], pushedDuring,
                         windowSeconds));

@@ -150,6 +150,28 @@ class AwsCliCompatibilityTest {
     }
 
     @Test
+    void receivesPipelineEventsFromSqs() throws Exception {
+        String queueUrl = sandbox.control().sendEventsTo("cli-events");
+        try {
+            sandbox.control().pushCommit("storefront-bluegreen", "Events for the CLI", "cli");
+            JsonNode received = aws("sqs", "receive-message", "--queue-url", queueUrl, "--max-number-of-messages", "10",
+                    "--wait-time-seconds", "2").json();
+            JsonNode first = JSON.readTree(received.at("/Messages/0/Body").asText());
+            assertThat(first.path("source").asText()).isEqualTo("aws.codepipeline");
+            assertThat(first.at("/detail/pipeline").asText()).isEqualTo("storefront-bluegreen");
+            assertThat(aws("sqs", "delete-message", "--queue-url", queueUrl, "--receipt-handle",
+                    received.at("/Messages/0/ReceiptHandle").asText()).exit()).isZero();
+            assertThat(aws("sqs", "get-queue-attributes", "--queue-url", queueUrl, "--attribute-names",
+                    "ApproximateNumberOfMessages").json().at("/Attributes/ApproximateNumberOfMessages").asText()).isNotEmpty();
+            Result missing = aws("sqs", "get-queue-url", "--queue-name", "no-such-queue");
+            assertThat(missing.exit()).isNotZero();
+            assertThat(missing.out()).contains("NonExistentQueue");
+        } finally {
+            sandbox.control().stopEvents();
+        }
+    }
+
+    @Test
     void servesImagesAndArtifacts() throws Exception {
         JsonNode repositories = aws("ecr", "describe-repositories").json();
         assertThat(repositories.get("repositories").findValuesAsText("repositoryName")).contains("ecs-webapp");

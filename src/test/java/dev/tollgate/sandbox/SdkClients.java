@@ -8,6 +8,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import java.time.Duration;
 
 /** Real AWS SDK clients pointed at a sandbox, configured the way the app configures them. */
 final class SdkClients {
@@ -50,6 +52,16 @@ final class SdkClients {
                 .region(Region.US_EAST_1)
                 .credentialsProvider(credentials())
                 .httpClient(http())
+                .build();
+    }
+
+    /** Read timeout above SQS's longest long poll (20 s), as a long-polling client must have. */
+    static SqsClient sqs(Sandbox sandbox) {
+        return SqsClient.builder()
+                .endpointOverride(sandbox.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
                 .build();
     }
 }

@@ -66,6 +66,21 @@ class PipelineWatcherTest {
     }
 
     @Test
+    void pipelinesNamedByEventsAreAskedAgainRightAwayAndOnlyThose() throws InterruptedException {
+        try (PipelineWatcher watcher = watcher()) {
+            watcher.start();
+            awaitUntil(() -> gateway.calls("a") == 1 && gateway.calls("b") == 1 && gateway.calls("c") == 1);
+
+            watcher.pipelinesChanged(List.of("b", "b"));
+
+            awaitUntil(() -> gateway.calls("b") == 2);
+            Thread.sleep(100);
+            assertThat(gateway.calls("a")).isEqualTo(1);
+            assertThat(gateway.calls("c")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void throttlingNeverReachesTheListenerButLastingStalenessDoes() throws InterruptedException {
         gateway.throttle("b");
         try (PipelineWatcher watcher = watcher()) {

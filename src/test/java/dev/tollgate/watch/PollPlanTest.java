@@ -40,6 +40,79 @@ class PollPlanTest {
     }
 
     @Test
+    void pipelinesNamedByEventsGoFirstButWithinTheBudget() {
+        ScriptedAccount account = new ScriptedAccount(ScriptedAccount.settings(10))
+                .withIdlePipelines(300)
+                .with(PipelineStates.building("busy"));
+        account.runFor(Duration.ofSeconds(90));
+        int before = account.requests.size();
+        Instant pushedAt = account.now();
+
+        account.plan.changed(List.of("idle-0100", "idle-0200", "idle-0100", "idle-0250", "idle-0200"), pushedAt);
+        account.runFor(Duration.ofSeconds(5));
+
+        List<ScriptedAccount.Request> after = account.requests.subList(before, account.requests.size());
+        // Each named pipeline once, ahead of the busy one and of the idle ones' turns, paced at 1/rate.
+        assertThat(after.subList(0, 3)).extracting(ScriptedAccount.Request::pipelineName)
+                .containsExactly("idle-0100", "idle-0200", "idle-0250");
+        assertThat(Duration.between(pushedAt, after.get(2).at())).isLessThanOrEqualTo(Duration.ofMillis(300));
+        for (int i = 1; i < 3; i++) {
+            assertThat(Duration.between(after.get(i - 1).at(), after.get(i).at())).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+        }
+        assertThat(account.pollsOf("idle-0100").stream().filter(at -> !at.isBefore(pushedAt))).hasSize(1);
+        assertThat(account.busiestSecond()).isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void aStormOfEventsNeverExceedsTheBudget() {
+        ScriptedAccount account = new ScriptedAccount(ScriptedAccount.settings(5)).withIdlePipelines(200);
+        account.runFor(Duration.ofSeconds(60));
+        for (int second = 0; second < 30; second++) {
+            List<String> names = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                names.add(String.format("idle-%04d", (second * 20 + i) % 200));
+            }
+            account.plan.changed(names, account.now());
+            account.runFor(Duration.ofSeconds(1));
+        }
+
+        assertThat(account.busiestSecond()).isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void anEventNamingAnUnknownPipelineListsAgainButNotForEveryEvent() {
+        ScriptedAccount account = new ScriptedAccount(ScriptedAccount.settings(10)).withIdlePipelines(3);
+        account.runFor(Duration.ofSeconds(10));
+        account.with(PipelineStates.building("created-just-now"));
+
+        account.plan.changed(List.of("created-just-now"), account.now());
+        account.runFor(Duration.ofSeconds(2));
+        account.plan.changed(List.of("created-just-now", "of-another-account"), account.now());
+        account.plan.changed(List.of("of-another-account"), account.now());
+        account.runFor(Duration.ofSeconds(2));
+
+        assertThat(account.requests.stream().filter(r -> r.operation().equals("ListPipelines"))).hasSize(2);
+        assertThat(account.pollsOf("created-just-now")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(account.pollsOf("of-another-account")).isEmpty();
+    }
+
+    @Test
+    void whileEventsArriveIdlePipelinesAreAskedLessOftenButNeverGoStale() {
+        ScriptedAccount polling = new ScriptedAccount(ScriptedAccount.settings(10)).withIdlePipelines(3);
+        ScriptedAccount pushed = new ScriptedAccount(ScriptedAccount.settings(10)).withIdlePipelines(3);
+        pushed.plan.listening(true);
+
+        polling.runFor(Duration.ofMinutes(10));
+        pushed.runFor(Duration.ofMinutes(10));
+
+        // Every 30 s while polling alone; every 2 min (4 × 30 s) while events arrive, within half of the 5-minute
+        // staleness threshold.
+        assertThat(polling.pollsOf("idle-0000")).hasSizeBetween(20, 21);
+        assertThat(pushed.pollsOf("idle-0000")).hasSizeBetween(5, 6);
+        assertThat(pushed.plan.newlyStale(pushed.now())).isEmpty();
+    }
+
+    @Test
     void aPipelineRunningTowardsAnApprovalIsAskedEverySecondWhileIdleOnesWait() {
         ScriptedAccount account = new ScriptedAccount(ScriptedAccount.settings(10))
                 .withIdlePipelines(3)

@@ -36,6 +36,7 @@ public final class PipelineEngine {
     private final PriorityQueue<Scheduled> queue = new PriorityQueue<>(
             Comparator.comparing(Scheduled::at).thenComparingLong(Scheduled::sequence));
     private long sequence;
+    private StateChangeListener stateChanges = StateChangeListener.NONE;
 
     private record Scheduled(Instant at, long sequence, SimEvent event) {
     }
@@ -61,6 +62,14 @@ public final class PipelineEngine {
     public synchronized Instant catchUp() {
         advanceTo(clock.now());
         return ctx.now();
+    }
+
+    /**
+     * Announces every state change from now on (EventBridge's execution events); replaces any listener set
+     * before. History simulated before this call is not announced.
+     */
+    public synchronized void onStateChange(StateChangeListener listener) {
+        this.stateChanges = listener == null ? StateChangeListener.NONE : listener;
     }
 
     /** Simulated now, without catching up. */
@@ -395,6 +404,7 @@ public final class PipelineEngine {
             run.errorDetails = new ErrorDetails("JobFailed", "Rejected by " + identity
                     + (run.summary == null ? "" : ": " + run.summary));
         }
+        announce(run);
         actionFinished(run);
     }
 
@@ -409,6 +419,7 @@ public final class PipelineEngine {
         run.variables.putAll(variables);
         pipeline.runs.add(run);
         pipeline.runsById.put(run.id, run);
+        announce(run, StateChange.State.STARTED);
         arrive(run, 0);
         return run;
     }
@@ -450,6 +461,7 @@ public final class PipelineEngine {
         run.stageRuns.add(stageRun);
         slot.latest = stageRun;
         run.lastUpdateTime = ctx.now();
+        announce(stageRun, StateChange.State.STARTED);
         startGroup(stageRun);
     }
 
@@ -487,6 +499,7 @@ public final class PipelineEngine {
                 && ctx.random.nextDouble() < run.pipeline.failureRate) {
             actionRun.plannedFailure = behavior.plannedFailure(actionRun);
         }
+        announce(actionRun);
         schedule(due, new SimEvent.ActionDue(actionRun));
     }
 
@@ -504,6 +517,7 @@ public final class PipelineEngine {
         } else {
             action.status = ActionExecutionStatus.Succeeded;
         }
+        announce(action);
         actionFinished(action);
     }
 
@@ -540,6 +554,12 @@ public final class PipelineEngine {
         PipelineRun run = stageRun.run;
         PipelineRecord p = run.pipeline;
         stageRun.status = status;
+        announce(stageRun, switch (status) {
+            case Succeeded -> StateChange.State.SUCCEEDED;
+            case Stopped -> StateChange.State.STOPPED;
+            case Cancelled -> StateChange.State.CANCELED;
+            default -> StateChange.State.FAILED;
+        });
         StageSlot slot = p.slot(stageRun.stage.name());
         if (slot != null) {
             slot.occupants.remove(run);
@@ -564,6 +584,13 @@ public final class PipelineEngine {
         run.status = status;
         run.statusSummary = summary;
         run.lastUpdateTime = ctx.now();
+        announce(run, switch (status) {
+            case Succeeded -> StateChange.State.SUCCEEDED;
+            case Stopped -> StateChange.State.STOPPED;
+            case Superseded -> StateChange.State.SUPERSEDED;
+            case Cancelled -> StateChange.State.CANCELED;
+            default -> StateChange.State.FAILED;
+        });
     }
 
     // ---------------------------------------------------------------- starting, stopping, retrying
@@ -633,11 +660,14 @@ public final class PipelineEngine {
         }
         run.status = PipelineExecutionStatus.Stopping;
         run.lastUpdateTime = ctx.now();
+        announce(run, StateChange.State.STOPPING);
         current.status = StageExecutionStatus.Stopping;
+        announce(current, StateChange.State.STOPPING);
         for (ActionRun action : current.actions) {
             if (action.inProgress() && (abandon || ActionBehavior.forType(action.action.type()).waitsForPerson())) {
                 action.status = ActionExecutionStatus.Abandoned;
                 action.lastUpdateTime = ctx.now();
+                announce(action);
             }
         }
         if (current.actions.stream().noneMatch(ActionRun::inProgress)) {
@@ -678,6 +708,8 @@ public final class PipelineEngine {
         run.stageRuns.add(retry);
         slot.occupants.add(run);
         slot.latest = retry;
+        announce(run, StateChange.State.RESUMED);
+        announce(retry, StateChange.State.RESUMED);
         if (allActions) {
             startGroup(retry);
         } else {
@@ -772,6 +804,38 @@ public final class PipelineEngine {
         if (enable) {
             admit(p, slot);
         }
+    }
+
+    // ---------------------------------------------------------------- state change events
+
+    private void announce(PipelineRun run, StateChange.State state) {
+        stateChanges.changed(new StateChange.Pipeline(run.definition.name(), run.id, run.pipelineVersion, run.startTime,
+                ctx.now(), state, run.trigger));
+    }
+
+    private void announce(StageRun stageRun, StateChange.State state) {
+        PipelineRun run = stageRun.run;
+        stateChanges.changed(new StateChange.Stage(run.definition.name(), run.id, run.pipelineVersion, run.startTime,
+                ctx.now(), state, stageRun.stage.name()));
+    }
+
+    /** An action's change to its current status: started, or ended as it ended. */
+    private void announce(ActionRun action) {
+        PipelineRun run = action.run();
+        StateChange.State state = switch (action.status) {
+            case InProgress -> StateChange.State.STARTED;
+            case Succeeded -> StateChange.State.SUCCEEDED;
+            case Abandoned -> StateChange.State.ABANDONED;
+            case Failed -> StateChange.State.FAILED;
+        };
+        boolean ended = state != StateChange.State.STARTED;
+        stateChanges.changed(new StateChange.Action(run.definition.name(), run.id, run.pipelineVersion, run.startTime,
+                ctx.now(), state, action.stageName(), action.action.name(), action.action.type(),
+                action.inputs, ended ? action.outputs : List.of(),
+                Optional.ofNullable(ended ? action.externalExecutionId : null),
+                Optional.ofNullable(ended ? action.externalExecutionUrl : null),
+                Optional.ofNullable(ended ? action.externalExecutionSummary : null),
+                Optional.ofNullable(state == StateChange.State.FAILED ? action.errorDetails : null)));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -54,13 +54,19 @@ public final class FaultInjector {
         return new Counts(calls, throttled, failed);
     }
 
-    /**
-     * The fault to answer this call with, if any. Every call counts; calls to operations the faults do not
-     * apply to neither fail nor count against the quota.
-     */
+    /** The fault to answer a call to this operation with, if any; every call counts against the quota. */
     public synchronized Optional<Fault> next(String operation) {
+        return next(operation, true);
+    }
+
+    /**
+     * The fault to answer a call to this operation with, if any. Every call counts; calls to operations the
+     * faults do not apply to neither fail nor count against the quota, nor do calls to a service with quotas
+     * of its own ({@code countsAgainstQuota=false}).
+     */
+    public synchronized Optional<Fault> next(String operation, boolean countsAgainstQuota) {
         calls++;
-        Optional<Fault> fault = config.appliesTo(operation) ? decide() : Optional.empty();
+        Optional<Fault> fault = config.appliesTo(operation) ? decide(countsAgainstQuota) : Optional.empty();
         fault.ifPresent(chosen -> {
             if (chosen.httpStatus() >= 500) {
                 failed++;
@@ -71,11 +77,11 @@ public final class FaultInjector {
         return fault;
     }
 
-    private Optional<Fault> decide() {
+    private Optional<Fault> decide(boolean countsAgainstQuota) {
         if (!config.active()) {
             return Optional.empty();
         }
-        if (config.quotaPerSecond() > 0) {
+        if (countsAgainstQuota && config.quotaPerSecond() > 0) {
             long now = nanoTime.getAsLong();
             if (!windowStarted || now - windowStart >= TimeUnit.SECONDS.toNanos(1)) {
                 windowStart = now;

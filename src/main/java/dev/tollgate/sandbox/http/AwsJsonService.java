@@ -9,12 +9,19 @@ import dev.tollgate.sandbox.model.ServiceModel;
 import dev.tollgate.sandbox.model.ShapeValidator;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
- * The AWS JSON 1.1 protocol for one service: finds the operation named by X-Amz-Target, parses and
- * validates the body against the service model, runs the operation and writes its output or an
- * AWS-shaped error ({@code __type} plus {@code message}, and the x-amzn-ErrorType header).
+ * The AWS JSON protocol (1.1, or 1.0 as the model's {@code jsonVersion} says) for one service: finds the
+ * operation named by X-Amz-Target, parses and validates the body against the service model, runs the
+ * operation and writes its output or an AWS-shaped error ({@code __type} plus {@code message}, and the
+ * x-amzn-ErrorType header; for services that moved from the Query protocol, also x-amzn-query-error).
  */
 public final class AwsJsonService {
 
@@ -22,23 +29,42 @@ public final class AwsJsonService {
 
     private final ServiceModel model;
     private final ShapeValidator validator;
-    private final Map<String, JsonOperation> operations;
+    private final Map<String, DeferredJsonOperation> operations;
     private final ObjectMapper mapper;
+    private final String contentType;
+    private final Function<String, Optional<String>> queryErrorCodes;
 
     public AwsJsonService(ServiceModel model, Map<String, JsonOperation> operations, ObjectMapper mapper) {
+        this(model, operations, Map.of(), code -> Optional.empty(), mapper);
+    }
+
+    /**
+     * @param deferred        operations that may answer later (long polls), beside the immediate ones
+     * @param queryErrorCodes for an awsQueryCompatible service (SQS), the Query protocol's code of an error
+     *                        shape, e.g. {@code AWS.SimpleQueueService.NonExistentQueue}: SDKs report that code
+     */
+    public AwsJsonService(ServiceModel model, Map<String, JsonOperation> operations,
+                          Map<String, DeferredJsonOperation> deferred, Function<String, Optional<String>> queryErrorCodes,
+                          ObjectMapper mapper) {
         this.model = model;
         this.validator = new ShapeValidator(model);
-        this.operations = Map.copyOf(operations);
+        Map<String, DeferredJsonOperation> all = new HashMap<>(deferred);
+        operations.forEach((name, operation) ->
+                all.put(name, (input, call) -> CompletableFuture.completedFuture(operation.invoke(input, call))));
+        this.operations = Map.copyOf(all);
         this.mapper = mapper;
+        this.contentType = "application/x-amz-json-" + model.jsonVersion();
+        this.queryErrorCodes = queryErrorCodes;
     }
 
     public String targetPrefix() {
         return model.targetPrefix();
     }
 
-    public Response handle(String operation, byte[] body, CallContext call) {
+    /** The answer, at once for most operations; later for a deferred one. */
+    public CompletionStage<Response> handle(String operation, byte[] body, CallContext call) {
         try {
-            JsonOperation handler = operations.get(operation);
+            DeferredJsonOperation handler = operations.get(operation);
             if (!model.hasOperation(operation)) {
                 throw new ServiceError("UnknownOperationException", "Operation " + operation + " is not part of "
                         + model.serviceId());
@@ -57,10 +83,19 @@ public final class AwsJsonService {
                     throw ServiceError.validation(result.validationMessage());
                 }
             });
-            JsonNode output = handler.invoke(input, call);
-            return json(200, output == null ? mapper.createObjectNode() : output, call);
+            return handler.invoke(input, call).handle((output, failure) -> {
+                if (failure == null) {
+                    return json(200, output == null ? mapper.createObjectNode() : output, call);
+                }
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (cause instanceof ServiceError e) {
+                    return error(e.httpStatus(), e.code(), e.getMessage(), call);
+                }
+                throw new CompletionException(cause);
+            });
         } catch (ServiceError e) {
-            return error(e.httpStatus(), e.code(), e.getMessage(), call);
+            return CompletableFuture.completedFuture(error(e.httpStatus(), e.code(), e.getMessage(), call));
         }
     }
 
@@ -83,7 +118,7 @@ public final class AwsJsonService {
 
     private Response json(int status, JsonNode body, CallContext call) {
         try {
-            return Response.of(status, CONTENT_TYPE, mapper.writeValueAsBytes(body))
+            return Response.of(status, contentType, mapper.writeValueAsBytes(body))
                     .withHeader("x-amzn-RequestId", call.requestId());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A JSON tree always serialises", e);
@@ -103,6 +138,10 @@ public final class AwsJsonService {
     }
 
     private Response error(int status, String code, String message, CallContext call) {
-        return error(status, code, message, call, mapper);
+        Response response = error(status, code, message, call, mapper).withHeader("Content-Type", contentType);
+        // "<Query code>;Sender|Receiver": how SDKs of Query-compatible services learn the code they report.
+        return queryErrorCodes.apply(code)
+                .map(query -> response.withHeader("x-amzn-query-error", query + (status >= 500 ? ";Receiver" : ";Sender")))
+                .orElse(response);
     }
 }

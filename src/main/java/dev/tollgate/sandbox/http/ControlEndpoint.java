@@ -20,7 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The sandbox's own JSON API under {@code /_sandbox/}: health, simulated pushes and clock control.
+ * The sandbox's own JSON API under {@code /_sandbox/}: health, simulated pushes, clock control, faults, and
+ * where CodePipeline's events go ({@code /_sandbox/events}).
  * Errors use the same {@code __type}/{@code message} shape as the AWS services.
  */
 public final class ControlEndpoint {
@@ -73,6 +74,31 @@ public final class ControlEndpoint {
                     }
                     default -> {
                         return AwsJsonService.error(405, "MethodNotAllowed", "Use GET, PUT or DELETE on /_sandbox/faults",
+                                call, mapper);
+                    }
+                }
+            }
+            if (path.equals("/_sandbox/events")) {
+                switch (method) {
+                    case "GET" -> {
+                        return ok(events(), call);
+                    }
+                    case "PUT", "POST" -> {
+                        JsonNode request = body.length == 0 ? mapper.createObjectNode()
+                                : mapper.readTree(new String(body, StandardCharsets.UTF_8));
+                        String queue = request.path("queueName").asText("");
+                        if (queue.isEmpty()) {
+                            throw new ServiceError("ValidationException", "queueName is required, e.g. {\"queueName\": \"pipeline-events\"}");
+                        }
+                        control.sendEventsTo(queue);
+                        return ok(events(), call);
+                    }
+                    case "DELETE" -> {
+                        control.stopEvents();
+                        return ok(events(), call);
+                    }
+                    default -> {
+                        return AwsJsonService.error(405, "MethodNotAllowed", "Use GET, PUT or DELETE on /_sandbox/events",
                                 call, mapper);
                     }
                 }
@@ -153,6 +179,13 @@ public final class ControlEndpoint {
                 .put("errorRate", config.errorRate())
                 .put("latencyMs", config.latencyMillis()).put("quotaPerSecond", config.quotaPerSecond());
         config.operations().stream().sorted().forEach(out.putArray("operations")::add);
+        return out;
+    }
+
+    private ObjectNode events() {
+        ObjectNode out = mapper.createObjectNode();
+        control.eventsQueue().ifPresent(name -> out.put("queueName", name));
+        control.eventsQueueUrl().ifPresent(url -> out.put("queueUrl", url));
         return out;
     }
 

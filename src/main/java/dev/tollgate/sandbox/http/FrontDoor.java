@@ -17,17 +17,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The single handler on the sandbox port. It routes by what AWS clients send: an X-Amz-Target header
  * names a JSON service and operation; {@code /_sandbox/} is the control API; anything else is path-style
- * S3. Every answer is AWS-shaped: no stack trace ever reaches a client.
+ * S3. Every answer is AWS-shaped: no stack trace ever reaches a client. An answer that comes later (an SQS
+ * long poll) is written by whichever thread completes it, so waiting never holds one of the few workers.
  */
 public final class FrontDoor implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(FrontDoor.class);
     /** Larger bodies than any real CodePipeline or ECR request are refused before parsing. */
     static final int MAX_BODY_BYTES = 1 << 20;
+    private static final String SQS_TARGET_PREFIX = "AmazonSQS.";
 
     private final List<AwsJsonService> services;
     private final S3Endpoint s3;
@@ -63,76 +67,91 @@ public final class FrontDoor implements HttpHandler {
         if (identity != null) {
             call = call.withPrincipalArn(identity.principalArn(call));
         }
-        Response response;
+        CompletionStage<Response> answer;
         try {
-            response = route(exchange, call);
+            answer = route(exchange, call);
         } catch (RuntimeException | Error e) {
-            LOG.warn("Sandbox request {} {} failed unexpectedly", exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath(), e);
-            response = AwsJsonService.error(400, "InternalFailure",
-                    "The sandbox could not process this request (" + e.getClass().getSimpleName() + ")", call, mapper);
+            answer = CompletableFuture.failedFuture(e);
         }
-        write(exchange, response);
+        CallContext caller = call;
+        answer.whenComplete((response, failure) -> {
+            Response written = response;
+            if (failure != null) {
+                LOG.warn("Sandbox request {} {} failed unexpectedly", exchange.getRequestMethod(),
+                        exchange.getRequestURI().getRawPath(), failure);
+                written = AwsJsonService.error(400, "InternalFailure", "The sandbox could not process this request ("
+                        + failure.getClass().getSimpleName() + ")", caller, mapper);
+            }
+            try {
+                write(exchange, written);
+            } catch (IOException e) {
+                // The client went away (e.g. it gave up on a long poll): nothing left to answer.
+                LOG.debug("Could not answer {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                        e.getMessage());
+            }
+        });
     }
 
-    private Response route(HttpExchange exchange, CallContext call) throws IOException {
+    private CompletionStage<Response> route(HttpExchange exchange, CallContext call) throws IOException {
         String method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
         String path = exchange.getRequestURI().getRawPath();
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         if (identity != null && target == null && identity.handles(method, path, exchange.getRequestHeaders())) {
             byte[] body = readBody(exchange);
             if (body == null) {
-                return tooLarge(call);
+                return done(tooLarge(call));
             }
-            return identity.handle(method, path, exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(),
-                    body, call);
+            return done(identity.handle(method, path, exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(),
+                    body, call));
         }
         if (path.equals("/_sandbox") || path.startsWith("/_sandbox/")) {
             byte[] body = readBody(exchange);
             if (body == null) {
-                return tooLarge(call);
+                return done(tooLarge(call));
             }
-            return control.handle(method, path, exchange.getRequestURI().getRawQuery(), body, call);
+            return done(control.handle(method, path, exchange.getRequestURI().getRawQuery(), body, call));
         }
         if (target != null) {
             byte[] body = readBody(exchange);
             if (body == null) {
-                return tooLarge(call);
+                return done(tooLarge(call));
             }
-            Optional<Fault> fault = injectedFault(target.substring(target.lastIndexOf('.') + 1));
+            // SQS has quotas of its own, far above CodePipeline's: its calls do not count against the quota.
+            Optional<Fault> fault = injectedFault(target.substring(target.lastIndexOf('.') + 1),
+                    !target.startsWith(SQS_TARGET_PREFIX));
             if (fault.isPresent()) {
-                return AwsJsonService.error(fault.get().httpStatus(), fault.get().code(), fault.get().message(), call, mapper);
+                return done(AwsJsonService.error(fault.get().httpStatus(), fault.get().code(), fault.get().message(), call, mapper));
             }
             if (identity != null) {
                 Optional<IdentityRoutes.Refusal> refusal = identity.refusal(call, IdentityRoutes.iamAction(target),
                         identity.resourceOf(target, body));
                 if (refusal.isPresent()) {
-                    return AwsJsonService.error(refusal.get().status(), refusal.get().code(), refusal.get().message(), call, mapper);
+                    return done(AwsJsonService.error(refusal.get().status(), refusal.get().code(), refusal.get().message(), call, mapper));
                 }
             }
             beforeEachRequest.run();
             return dispatch(method, target, body, call);
         }
         if (method.equals("POST")) {
-            return AwsJsonService.error(400, "UnknownOperationException",
-                    "Missing X-Amz-Target header: the request names no operation", call, mapper);
+            return done(AwsJsonService.error(400, "UnknownOperationException",
+                    "Missing X-Amz-Target header: the request names no operation", call, mapper));
         }
-        Optional<Fault> fault = injectedFault(method.equals("HEAD") ? "HeadObject" : "GetObject");
+        Optional<Fault> fault = injectedFault(method.equals("HEAD") ? "HeadObject" : "GetObject", true);
         if (fault.isPresent()) {
-            return s3.fault(fault.get(), method.equals("HEAD"), call.requestId());
+            return done(s3.fault(fault.get(), method.equals("HEAD"), call.requestId()));
         }
         if (identity != null) {
             Optional<IdentityRoutes.Refusal> refusal = identity.refusal(call, "s3:GetObject", "arn:aws:s3:::" + path.substring(1));
             if (refusal.isPresent()) {
-                return identity.s3Error(refusal.get(), path, call, method.equals("HEAD"));
+                return done(identity.s3Error(refusal.get(), path, call, method.equals("HEAD")));
             }
         }
         beforeEachRequest.run();
-        return s3.handle(method, path, call.requestId());
+        return done(s3.handle(method, path, call.requestId()));
     }
 
     /** Waits the configured latency, then asks the injector whether this call fails. */
-    private Optional<Fault> injectedFault(String operation) {
+    private Optional<Fault> injectedFault(String operation, boolean countsAgainstQuota) {
         int latency = faults.latencyMillis(operation);
         if (latency > 0) {
             try {
@@ -141,24 +160,28 @@ public final class FrontDoor implements HttpHandler {
                 Thread.currentThread().interrupt();
             }
         }
-        return faults.next(operation);
+        return faults.next(operation, countsAgainstQuota);
     }
 
-    private Response dispatch(String method, String target, byte[] body, CallContext call) {
+    private static CompletionStage<Response> done(Response response) {
+        return CompletableFuture.completedFuture(response);
+    }
+
+    private CompletionStage<Response> dispatch(String method, String target, byte[] body, CallContext call) {
         int dot = target.lastIndexOf('.');
         String prefix = dot < 0 ? target : target.substring(0, dot);
         String operation = dot < 0 ? "" : target.substring(dot + 1);
         for (AwsJsonService service : services) {
             if (service.targetPrefix().equals(prefix)) {
                 if (!method.equals("POST")) {
-                    return AwsJsonService.error(400, "UnknownOperationException",
-                            "AWS JSON operations are called with POST", call, mapper);
+                    return done(AwsJsonService.error(400, "UnknownOperationException",
+                            "AWS JSON operations are called with POST", call, mapper));
                 }
                 return service.handle(operation, body, call);
             }
         }
-        return AwsJsonService.error(400, "UnknownOperationException",
-                "No service of this sandbox answers X-Amz-Target '" + target + "'", call, mapper);
+        return done(AwsJsonService.error(400, "UnknownOperationException",
+                "No service of this sandbox answers X-Amz-Target '" + target + "'", call, mapper));
     }
 
     private Response tooLarge(CallContext call) {

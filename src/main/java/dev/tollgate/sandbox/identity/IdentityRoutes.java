@@ -92,6 +92,7 @@ public final class IdentityRoutes {
         String service = switch (prefix) {
             case "CodePipeline_20150709" -> "codepipeline";
             case "AmazonEC2ContainerRegistry_V20150921" -> "ecr";
+            case "AmazonSQS" -> "sqs";
             default -> prefix.toLowerCase(Locale.ROOT);
         };
         return service + ":" + (dot < 0 ? "" : target.substring(dot + 1));

@@ -23,15 +23,17 @@ public final class ServiceModel {
     private final JsonNode shapes;
     private final String targetPrefix;
     private final String serviceId;
+    private final String jsonVersion;
 
     private ServiceModel(JsonNode root) {
         this.operations = root.path("operations");
         this.shapes = root.path("shapes");
         this.targetPrefix = root.path("metadata").path("targetPrefix").asText();
         this.serviceId = root.path("metadata").path("serviceId").asText();
+        this.jsonVersion = root.path("metadata").path("jsonVersion").asText("1.1");
     }
 
-    /** Loads {@code codepipeline} or {@code ecr} from the bundled models. */
+    /** Loads {@code codepipeline}, {@code ecr} or {@code sqs} from the bundled models. */
     public static ServiceModel load(String name, ObjectMapper mapper) {
         String resource = RESOURCE_DIR + name + ".json";
         try (InputStream in = ServiceModel.class.getResourceAsStream(resource)) {
@@ -50,6 +52,11 @@ public final class ServiceModel {
 
     public String serviceId() {
         return serviceId;
+    }
+
+    /** The AWS JSON protocol version: {@code 1.1} (CodePipeline, ECR) or {@code 1.0} (SQS). */
+    public String jsonVersion() {
+        return jsonVersion;
     }
 
     public boolean hasOperation(String operation) {

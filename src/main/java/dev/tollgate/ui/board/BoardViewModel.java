@@ -114,6 +114,7 @@ public final class BoardViewModel implements WatchListener {
     private final ReadOnlyObjectWrapper<PipelineSnapshot> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyObjectWrapper<Instant> lastUpdate = new ReadOnlyObjectWrapper<>(this, "lastUpdate");
+    private final ReadOnlyBooleanWrapper pushMode = new ReadOnlyBooleanWrapper(this, "pushMode");
     private final ReadOnlyObjectWrapper<Instant> now;
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
     private final IntegerBinding waitingApprovals = Bindings.createIntegerBinding(
@@ -159,6 +160,11 @@ public final class BoardViewModel implements WatchListener {
     @Override
     public void pollFailed(String pipelineName, GatewayException error) {
         uiThread.execute(() -> applyFailure(pipelineName, error));
+    }
+
+    @Override
+    public void pushModeChanged(boolean listening) {
+        uiThread.execute(() -> pushMode.set(listening));
     }
 
     private void applyListing(List<PipelineSummary> pipelines) {
@@ -416,6 +422,11 @@ public final class BoardViewModel implements WatchListener {
 
     public ReadOnlyObjectProperty<Instant> lastUpdateProperty() {
         return lastUpdate.getReadOnlyProperty();
+    }
+
+    /** Whether push mode hears CodePipeline's events, so that changes show at once rather than at the next poll. */
+    public ReadOnlyBooleanProperty pushModeProperty() {
+        return pushMode.getReadOnlyProperty();
     }
 
     /** The board's clock, advanced by {@link #tick()}; rows re-read their ages when it moves. */

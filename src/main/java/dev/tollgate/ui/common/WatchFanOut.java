@@ -35,4 +35,9 @@ public final class WatchFanOut implements WatchListener {
     public void pipelineStale(String pipelineName, Instant since) {
         listeners.forEach(listener -> listener.pipelineStale(pipelineName, since));
     }
+
+    @Override
+    public void pushModeChanged(boolean listening) {
+        listeners.forEach(listener -> listener.pushModeChanged(listening));
+    }
 }

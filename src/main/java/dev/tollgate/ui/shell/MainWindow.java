@@ -251,6 +251,9 @@ public final class MainWindow extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         updated.setId("freshness");
         updated.getStyleClass().add("muted");
+        // Push mode is said discreetly, on hover: the approver needs nothing from it but fresher data.
+        Tooltip live = new Tooltip(Texts.get("shell.pushMode"));
+        board.pushModeProperty().addListener((observable, was, on) -> updated.setTooltip(on ? live : null));
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(tasks.runningProperty().greaterThan(0));

@@ -87,6 +87,18 @@ class BoardViewModelTest {
     }
 
     @Test
+    void saysWhetherPushModeHearsEvents() {
+        BoardViewModel board = board(FavouritesStore.inMemory());
+        assertThat(board.pushModeProperty().get()).isFalse();
+
+        board.pushModeChanged(true);
+        assertThat(board.pushModeProperty().get()).isTrue();
+        board.pushModeChanged(false);
+
+        assertThat(board.pushModeProperty().get()).isFalse();
+    }
+
+    @Test
     void searchesByPartsOfTheNameIgnoringCase() {
         BoardViewModel board = polled(board(FavouritesStore.inMemory()));
 
