@@ -1,230 +1,219 @@
 package dev.tollgate.app;
 
-import dev.tollgate.aws.AwsClients;
 import dev.tollgate.aws.AwsEnvironment;
-import dev.tollgate.aws.CodePipelineCommands;
-import dev.tollgate.aws.CodePipelineGateway;
-import dev.tollgate.aws.CodePipelineHistory;
-import dev.tollgate.history.ExecutionImageCache;
-import dev.tollgate.pipeline.ExecutionHistory;
-import dev.tollgate.release.DefinitionsFile;
-import dev.tollgate.ui.history.HistoryView;
-import dev.tollgate.ui.history.HistoryViewModel;
 import dev.tollgate.aws.ConnectionSettings;
-import dev.tollgate.aws.EcrImageRegistry;
-import dev.tollgate.aws.S3ArtifactSource;
-import dev.tollgate.aws.SqsPipelineEvents;
-import dev.tollgate.release.ArtifactLimits;
-import dev.tollgate.release.ReleaseFinder;
+import dev.tollgate.identity.ConnectionId;
+import dev.tollgate.identity.ProfileSummary;
 import dev.tollgate.storage.DraftStore;
 import dev.tollgate.storage.FavouritesStore;
-import java.nio.file.Path;
-import dev.tollgate.pipeline.PipelineGateway;
-import dev.tollgate.pipeline.PipelineCommands;
-import dev.tollgate.ui.board.BoardView;
 import dev.tollgate.ui.board.BoardViewModel;
-import dev.tollgate.ui.board.ChangeFreezeView;
-import dev.tollgate.ui.board.ChangeFreezeViewModel;
+import dev.tollgate.ui.board.PipelineKey;
 import dev.tollgate.ui.common.BackgroundTasks;
 import dev.tollgate.ui.common.DialogService;
-import dev.tollgate.ui.graph.PipelineCommandBar;
-import dev.tollgate.ui.graph.PipelineGraphView;
-import dev.tollgate.ui.graph.PipelineGraphViewModel;
-import dev.tollgate.ui.review.ApprovalReviewView;
-import dev.tollgate.ui.review.ApprovalReviewViewModel;
 import dev.tollgate.ui.review.InboxViewModel;
 import dev.tollgate.ui.review.LocalReleaseView;
 import dev.tollgate.ui.review.LocalReleaseViewModel;
-import dev.tollgate.ui.common.WatchFanOut;
 import dev.tollgate.ui.shell.MainWindow;
-import dev.tollgate.identity.ProfileSummary;
-import dev.tollgate.identity.SignInService;
 import dev.tollgate.ui.signin.ConnectionActions;
 import dev.tollgate.ui.signin.ConnectionMenu;
 import dev.tollgate.ui.signin.ConnectionViewModel;
 import dev.tollgate.ui.signin.ExpiryBanner;
-import java.util.List;
-import dev.tollgate.watch.PipelineWatcher;
 import dev.tollgate.watch.WatchSettings;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
- * The composition root: builds the clients, gateways, poller and view models of one connection once, wires
- * them, and closes them together. The JavaFX application and the UI tests both start Tollgate through it.
+ * The composition root: the board, the inbox, drafts and pins shared by every connection, and one
+ * {@link ConnectionWorkspace} per watched connection, added and stopped while the others go on. The JavaFX
+ * application and the UI tests both start Tollgate through it.
  */
 public final class Tollgate implements AutoCloseable {
 
-    private final ConnectionSettings settings;
+    private final AwsEnvironment aws;
+    private final Executor uiThread;
     private final Clock clock;
-    private final AwsClients clients;
-    private final ScheduledExecutorService pollThreads;
-    private final ExecutorService commandThreads;
+    private final DialogService dialogs;
+    private final WatchSettings watching;
     private final ExecutorService fileThread;
-    private final ExecutorService historyThreads;
-    private final ExecutorService imageThreads;
-    private final PipelineWatcher poller;
-    private final Optional<SqsPipelineEvents> pushMode;
-    private final BackgroundTasks tasks;
+    private final ExecutorService localThread;
+    private final DraftStore drafts;
     private final BoardViewModel board;
     private final InboxViewModel inbox;
-    private final ReleaseFinder releases;
-    private final ApprovalReviewViewModel review;
-    private final ConnectionViewModel connection;
-    private final PipelineGraphViewModel graph;
-    private final ChangeFreezeViewModel freeze;
-    private final HistoryViewModel history;
+    // Touched from the thread that adds or stops connections and from the UI thread: guarded by itself.
+    private final Map<ConnectionId, ConnectionWorkspace> workspaces = new LinkedHashMap<>();
+    // The menu's list of connections, on the UI thread.
+    private final ObservableList<ConnectionViewModel> connectionModels = FXCollections.observableArrayList();
+    private final BooleanBinding severalConnections = Bindings.size(connectionModels).greaterThan(1);
+    private MainWindow window;
+    private Consumer<String> openLink = url -> { };
+    private ConnectionActions actions;
 
     /**
-     * @param dataDirectory where drafts and preferences live; read here, so construct off the UI thread
+     * The app with no connection yet: {@link #watch} adds them.
+     *
+     * @param aws           where the shared config files and the SSO token cache are (a temporary home in tests)
+     * @param dataDirectory where drafts and pins live; read here, so construct off the UI thread
      */
+    public Tollgate(AwsEnvironment aws, Executor uiThread, Clock clock, Duration pollInterval, DialogService dialogs,
+            Path dataDirectory) {
+        this.aws = aws;
+        this.uiThread = uiThread;
+        this.clock = clock;
+        this.dialogs = dialogs;
+        this.fileThread = Executors.newSingleThreadExecutor(ConnectionWorkspace.daemonThreads("tollgate-files"));
+        this.localThread = Executors.newSingleThreadExecutor(ConnectionWorkspace.daemonThreads("tollgate-local"));
+        this.drafts = DraftStore.load(dataDirectory.resolve("drafts.json"), fileThread);
+        FavouritesStore favourites = FavouritesStore.load(dataDirectory.resolve("favourites.json"), fileThread);
+        // With many pipelines the budget stretches the watcher's rounds well past pollInterval, so a row is stale
+        // only past the watcher's own threshold (or ten idle intervals, when those are longer).
+        WatchSettings settings = WatchSettings.defaults().withIdleEvery(pollInterval);
+        Duration staleAfter = pollInterval.multipliedBy(10).compareTo(settings.staleAfter()) > 0
+                ? pollInterval.multipliedBy(10) : settings.staleAfter();
+        this.watching = settings.withStaleAfter(staleAfter);
+        this.board = new BoardViewModel(uiThread, clock, staleAfter, favourites);
+        this.inbox = new InboxViewModel(uiThread);
+    }
+
+    /** The app watching one connection, as most UI tests open it. */
     public Tollgate(ConnectionSettings settings, Executor uiThread, Clock clock, Duration pollInterval,
             DialogService dialogs, Path dataDirectory) {
         this(settings, AwsEnvironment.system(), uiThread, clock, pollInterval, dialogs, dataDirectory);
     }
 
-    /**
-     * @param aws where the shared config files and the SSO token cache are (a temporary home in tests)
-     */
     public Tollgate(ConnectionSettings settings, AwsEnvironment aws, Executor uiThread, Clock clock, Duration pollInterval,
             DialogService dialogs, Path dataDirectory) {
-        this.settings = settings;
-        this.clock = clock;
-        this.clients = new AwsClients(settings, aws, Clock.systemUTC());
-        PipelineGateway pipelines = new CodePipelineGateway(clients.codePipeline(), clock);
-        this.releases = new ReleaseFinder(pipelines, new S3ArtifactSource(clients.s3()),
-                new EcrImageRegistry(clients.ecr()), ArtifactLimits.defaults());
-        // The watcher keeps up to WatchSettings.maxInFlight() calls out while pacing on one more thread.
-        this.pollThreads = Executors.newScheduledThreadPool(WatchSettings.defaults().maxInFlight() + 1,
-                daemonThreads("tollgate-poll"));
-        this.commandThreads = Executors.newFixedThreadPool(3, daemonThreads("tollgate-command"));
-        this.fileThread = Executors.newSingleThreadExecutor(daemonThreads("tollgate-files"));
-        DraftStore drafts = DraftStore.load(dataDirectory.resolve("drafts.json"), fileThread);
-        this.tasks = new BackgroundTasks(commandThreads, uiThread);
-        FavouritesStore favourites = FavouritesStore.load(dataDirectory.resolve("favourites.json"), fileThread);
-        // With many pipelines the budget stretches the watcher's rounds well past pollInterval, so a row is stale
-        // only past the watcher's own threshold (or ten idle intervals, when those are longer).
-        WatchSettings watching = WatchSettings.defaults().withIdleEvery(pollInterval);
-        Duration staleAfter = pollInterval.multipliedBy(10).compareTo(watching.staleAfter()) > 0
-                ? pollInterval.multipliedBy(10) : watching.staleAfter();
-        watching = watching.withStaleAfter(staleAfter);
-        this.board = new BoardViewModel(uiThread, clock, staleAfter, favourites, settings.label());
-        this.inbox = new InboxViewModel(uiThread, tasks, releases);
-        this.connection = new ConnectionViewModel(settings.label(), clients.identity(), tasks, uiThread,
-                settings.canSignInAgain());
-        this.poller = new PipelineWatcher(pipelines, pollThreads, clock,
-                watching, new WatchFanOut(board, inbox, connection));
-        board.selectedNameProperty().addListener((observable, previous, name) -> poller.focus(name));
-        this.pushMode = settings.eventsQueueUrl().map(queue -> clients.pipelineEvents(queue, poller));
-        this.review = new ApprovalReviewViewModel(pipelines, releases, tasks, dialogs, drafts, poller::refreshNow,
-                () -> Optional.ofNullable(connection.identityProperty().get()));
-        PipelineCommands commands = new CodePipelineCommands(clients.codePipeline());
-        this.graph = new PipelineGraphViewModel(commands, tasks, dialogs, poller::refreshNow);
-        this.freeze = new ChangeFreezeViewModel(commands, tasks, dialogs, poller::refreshNow, board);
-        // History reads and image lookups get threads of their own: a long export or a fast scroll must never
-        // delay an approval being sent.
-        this.historyThreads = Executors.newFixedThreadPool(2, daemonThreads("tollgate-history"));
-        this.imageThreads = Executors.newFixedThreadPool(2, daemonThreads("tollgate-images"));
-        ExecutionHistory executionHistory = new CodePipelineHistory(clients.codePipeline());
-        ExecutionImageCache images = new ExecutionImageCache(
-                (pipeline, executionId) -> releases.imagesOf(pipeline, executionId, DefinitionsFile.standard()), 1024);
-        this.history = new HistoryViewModel(executionHistory, images, new BackgroundTasks(historyThreads, uiThread),
-                new BackgroundTasks(imageThreads, uiThread), uiThread, dialogs, clock);
-    }
-
-    public void startWatching() {
-        poller.start();
-        pushMode.ifPresent(SqsPipelineEvents::start);
-    }
-
-    /** Builds the main window's content; call on the JavaFX thread. */
-    public MainWindow mainWindow(Consumer<String> openLink) {
-        ApprovalReviewView reviewView = new ApprovalReviewView(review, clock, openLink);
-        LocalReleaseView localRelease = new LocalReleaseView(new LocalReleaseViewModel(releases, tasks), clock);
-        HistoryView historyView = new HistoryView(history, clock.getZone(), openLink);
-        return new MainWindow(settings.label(), board, new BoardView(board, freeze), freeze, new ChangeFreezeView(freeze),
-                inbox, review, reviewView, localRelease, graph, new PipelineGraphView(graph, openLink),
-                new PipelineCommandBar(graph), history, historyView, tasks, poller::refreshAll, clock);
+        this(aws, uiThread, clock, pollInterval, dialogs, dataDirectory);
+        watch(new ConnectionId(settings.label(), settings.label()), settings);
     }
 
     /**
-     * The main window with the connection menu (sign-in, profiles, sandbox), who the approver is, and the
-     * expiry banner. Call on the JavaFX thread.
+     * Builds a connection's clients and view models, and puts it on the board, in the inbox and in the window;
+     * it polls once {@linkplain ConnectionWorkspace#start() started}. Any thread: building takes a moment, so
+     * the app calls it off the UI thread.
+     *
+     * @throws IllegalArgumentException when that connection is watched already
+     */
+    public ConnectionWorkspace watch(ConnectionId id, ConnectionSettings settings) {
+        synchronized (workspaces) {
+            if (workspaces.containsKey(id)) {
+                throw new IllegalArgumentException(id.label() + " is watched already");
+            }
+        }
+        ConnectionWorkspace workspace = new ConnectionWorkspace(id, settings, aws, uiThread, clock, watching, dialogs,
+                drafts, board, inbox);
+        synchronized (workspaces) {
+            workspaces.put(id, workspace);
+        }
+        uiThread.execute(() -> {
+            connectionModels.add(workspace.connection());
+            // A window built since this connection was added shows it already.
+            if (window != null && !window.hasConnection(id)) {
+                show(workspace);
+            }
+        });
+        return workspace;
+    }
+
+    /** Starts polling every connection added so far (those added later start when the app adds them). */
+    public void startWatching() {
+        workspaces().forEach(ConnectionWorkspace::start);
+    }
+
+    /** Stops one connection and takes it out of the window; the others go on. Blocks: call off the UI thread. */
+    public void stopWatching(ConnectionId id) {
+        ConnectionWorkspace workspace;
+        synchronized (workspaces) {
+            workspace = workspaces.remove(id);
+        }
+        if (workspace == null) {
+            return;
+        }
+        uiThread.execute(() -> {
+            connectionModels.remove(workspace.connection());
+            if (window != null) {
+                window.removeConnection(id);
+            }
+        });
+        workspace.close();
+    }
+
+    /** The watched connections, in the order they were added. */
+    public List<ConnectionWorkspace> workspaces() {
+        synchronized (workspaces) {
+            return List.copyOf(workspaces.values());
+        }
+    }
+
+    public Optional<ConnectionWorkspace> workspace(ConnectionId id) {
+        synchronized (workspaces) {
+            return Optional.ofNullable(workspaces.get(id));
+        }
+    }
+
+    /** The connection of the pipeline on screen, else the first one: where a sign-in or a local file goes. */
+    public Optional<ConnectionWorkspace> workspaceOnScreen() {
+        PipelineKey key = board.selectedKeyProperty().get();
+        return Optional.ofNullable(key).flatMap(k -> workspace(k.connection()))
+                .or(() -> workspaces().stream().findFirst());
+    }
+
+    public BoardViewModel board() {
+        return board;
+    }
+
+    public InboxViewModel inbox() {
+        return inbox;
+    }
+
+    /**
+     * The main window, with the connections menu (add, sign in again, stop watching) and an expiry banner per
+     * connection. Built again on a language change: the view models, and so drafts and selection, stay.
+     * Call on the JavaFX thread.
      */
     public MainWindow mainWindow(Consumer<String> openLink, ConnectionActions actions, List<ProfileSummary> profiles) {
-        MainWindow window = mainWindow(openLink);
-        window.useConnectionControls(new ConnectionMenu(connection, profiles, actions),
-                new ExpiryBanner(connection, actions, poller::refreshAll));
-        connection.refreshIdentity();
+        this.openLink = openLink;
+        this.actions = actions;
+        BackgroundTasks localTasks = new BackgroundTasks(localThread, uiThread);
+        // A file from disk is checked against the ECR of the connection on screen.
+        LocalReleaseViewModel local = new LocalReleaseViewModel(
+                () -> workspaceOnScreen().map(ConnectionWorkspace::releases).orElseThrow(
+                        () -> new IllegalStateException("No connection to look images up in")), localTasks);
+        window = new MainWindow(board, inbox, new LocalReleaseView(local, clock), actions, clock);
+        window.useConnectionMenu(new ConnectionMenu(connectionModels, profiles, actions));
+        workspaces().forEach(this::show);
         return window;
     }
 
-    public ConnectionSettings settings() {
-        return settings;
-    }
-
-    /** The connection as the header shows it, incl. who the approver is ({@code identityProperty()}). */
-    public ConnectionViewModel connection() {
-        return connection;
-    }
-
-    /** IAM Identity Center sign-in with this connection's endpoints (the sandbox's, when on the sandbox). */
-    public SignInService signIn() {
-        return clients.signIn();
-    }
-
-    public BackgroundTasks tasks() {
-        return tasks;
-    }
-
-    /** After signing in again: use the new sign-in at once and poll everything, leaving the screen as it is. */
-    public void signedInAgain() {
-        clients.forgetCredentials();
-        connection.signedInAgain();
-        poller.refreshAll();
+    private void show(ConnectionWorkspace workspace) {
+        window.addConnection(workspace.detail(openLink),
+                new ExpiryBanner(workspace.connection(), actions, workspace::refreshAll, severalConnections));
     }
 
     @Override
     public void close() {
-        pushMode.ifPresent(SqsPipelineEvents::close);
-        poller.close();
-        pollThreads.shutdownNow();
-        // An export cut off here writes nothing: the file is renamed into place only when complete.
-        historyThreads.shutdownNow();
-        imageThreads.shutdownNow();
-        awaitQuietly(pollThreads);
-        commandThreads.shutdown();
-        // Let a decision in flight finish so it is recorded or reported, never cut off half-way.
-        awaitQuietly(commandThreads);
+        List<ConnectionWorkspace> all;
+        synchronized (workspaces) {
+            all = new ArrayList<>(workspaces.values());
+            workspaces.clear();
+        }
+        all.forEach(ConnectionWorkspace::close);
+        localThread.shutdownNow();
         // Drafts typed last must reach the disk before exit.
         fileThread.shutdown();
-        awaitQuietly(fileThread);
-        clients.close();
-    }
-
-    private static void awaitQuietly(ExecutorService threads) {
-        try {
-            threads.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        ConnectionWorkspace.awaitQuietly(fileThread);
     }
 }

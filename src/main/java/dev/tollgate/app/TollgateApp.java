@@ -4,21 +4,26 @@ import dev.tollgate.aws.AwsEnvironment;
 import dev.tollgate.aws.AwsProfiles;
 import dev.tollgate.aws.ConnectionDiscovery;
 import dev.tollgate.aws.ConnectionSettings;
+import dev.tollgate.identity.ConnectionId;
 import dev.tollgate.identity.ProfileSummary;
+import dev.tollgate.identity.WatchedConnection;
 import dev.tollgate.identity.SignInWait;
 import dev.tollgate.identity.SsoPortal;
 import dev.tollgate.sandbox.identity.IdentityCenter;
 import dev.tollgate.ui.signin.ConnectionActions;
 import dev.tollgate.ui.signin.SignInView;
 import dev.tollgate.ui.signin.SignInViewModel;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import dev.tollgate.sandbox.Sandbox;
 import dev.tollgate.sandbox.SandboxConfig;
 import dev.tollgate.storage.AppDirectories;
 import dev.tollgate.storage.Preferences;
+import dev.tollgate.storage.WatchedConnectionsStore;
 import dev.tollgate.ui.common.Texts;
 import dev.tollgate.ui.shell.DesktopNotifier;
 import java.util.Locale;
@@ -51,8 +56,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The desktop application. {@link #init()} runs off the JavaFX thread, so choosing the connection and
- * starting the embedded sandbox (when no AWS configuration exists) never delays a frame.
+ * The desktop application. {@link #init()} runs off the JavaFX thread, so building the connections and
+ * starting the embedded sandbox (when no AWS configuration exists) never delays a frame. The connections
+ * watched are those of the last run; on the first run, the configured profile, or the sandbox without one.
+ * Adding or stopping a connection happens off the UI thread too, and is remembered at once.
  */
 public final class TollgateApp extends Application {
 
@@ -65,7 +72,7 @@ public final class TollgateApp extends Application {
     private final Locale systemLocale = Locale.getDefault();
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
     private final AwsEnvironment aws = AwsEnvironment.system();
-    // Switching connections builds the new one here, off the UI thread, and closes the old one after.
+    // Adding a connection builds it here, off the UI thread; stopping one closes it here.
     private final ExecutorService connecting = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "tollgate-connect");
         thread.setDaemon(true);
@@ -74,6 +81,11 @@ public final class TollgateApp extends Application {
     private volatile Sandbox sandbox;
     private volatile Tollgate tollgate;
     private volatile List<ProfileSummary> profiles = List.of();
+    // What is watched, as it is remembered: changed and saved on the connecting thread only.
+    private final List<WatchedConnection> watched = new CopyOnWriteArrayList<>();
+    private WatchedConnectionsStore remembered;
+    private Optional<URI> pushQueue = Optional.empty();
+    private Optional<ConnectionId> pushTarget = Optional.empty();
     private String startupProblem;
     private Stage stage;
     private Scene scene;
@@ -97,17 +109,32 @@ public final class TollgateApp extends Application {
             systemPrefersDark = "system".equals(preferences.theme())
                     && SystemAppearance.prefersDark(System.getProperty("os.name", ""));
             LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
-            Optional<ConnectionSettings> configured = options.forceSandbox() ? Optional.empty()
-                    : new ConnectionDiscovery(aws).configured(options.profile());
-            ConnectionSettings settings = configured.orElseGet(() -> {
-                LOG.info("No AWS configuration found: using the embedded sandbox");
-                return sandboxConnection();
-            });
-            if (options.eventsQueueUrl().isPresent()) {
-                settings = settings.withEventsQueueUrl(options.eventsQueueUrl());
-            }
+            remembered = new WatchedConnectionsStore(directories.config().resolve("connections.json"));
             profiles = new AwsProfiles(aws).profiles();
-            tollgate = build(settings);
+            tollgate = new Tollgate(aws, Platform::runLater, Clock.systemDefaultZone(), POLL_INTERVAL,
+                    new FxDialogService(() -> stage), directories.config());
+            ConnectionDiscovery discovery = new ConnectionDiscovery(aws);
+            // Push mode's queue belongs to one account and region: the connection this run was started for.
+            pushQueue = options.eventsQueueUrl().or(discovery::eventsQueue);
+            pushTarget = (options.forceSandbox() ? Optional.<WatchedConnection>of(new WatchedConnection.Sandbox())
+                    : options.profile().<WatchedConnection>map(discovery::profile)
+                            .or(() -> discovery.configuredProfile(Optional.empty())))
+                    .map(WatchedConnection::id);
+            List<String> problems = new ArrayList<>();
+            for (WatchedConnection connection : firstConnections(options)) {
+                try {
+                    open(connection);
+                } catch (RuntimeException e) {
+                    // One connection that cannot be built (its sandbox port is taken, say) leaves the others.
+                    LOG.error("Could not watch {}", connection.id().label(), e);
+                    problems.add(connection.id().label() + ": " + describe(e));
+                }
+            }
+            if (tollgate.workspaces().isEmpty()) {
+                startupProblem = String.join("\n", problems);
+            } else if (!problems.isEmpty()) {
+                Platform.runLater(() -> new Alert(Alert.AlertType.WARNING, String.join("\n", problems)).show());
+            }
         } catch (RuntimeException e) {
             LOG.error("Tollgate could not start", e);
             startupProblem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -152,7 +179,7 @@ public final class TollgateApp extends Application {
                 HelpDialogs.showShortcuts(primaryStage);
             }
         });
-        install(tollgate);
+        install();
         primaryStage.getIcons().addAll(
                 new Image(TollgateApp.class.getResourceAsStream("tollgate-64.png")),
                 new Image(TollgateApp.class.getResourceAsStream("tollgate-256.png")));
@@ -169,111 +196,180 @@ public final class TollgateApp extends Application {
         logStartupTime();
     }
 
-    private Tollgate build(ConnectionSettings settings) {
-        return new Tollgate(settings, aws, Platform::runLater, Clock.systemDefaultZone(), POLL_INTERVAL,
-                new FxDialogService(() -> stage), directories.config());
+    /**
+     * What to watch at start: {@code --sandbox} or {@code --profile} for this run, else what was watched
+     * last time, else the configured profile, else the sandbox (a newcomer's first run).
+     */
+    private List<WatchedConnection> firstConnections(LaunchOptions options) {
+        if (options.forceSandbox()) {
+            return List.of(new WatchedConnection.Sandbox());
+        }
+        ConnectionDiscovery discovery = new ConnectionDiscovery(aws);
+        if (options.profile().isPresent()) {
+            return List.of(discovery.profile(options.profile().get()));
+        }
+        List<WatchedConnection> saved = remembered.load();
+        if (!saved.isEmpty()) {
+            return saved;
+        }
+        return List.of(discovery.configuredProfile(Optional.empty()).<WatchedConnection>map(profile -> profile)
+                .orElseGet(() -> {
+                    LOG.info("No AWS configuration found: using the embedded sandbox");
+                    return new WatchedConnection.Sandbox();
+                }));
+    }
+
+    /** Builds a connection and puts it on the board; it polls once started. Off the UI thread. */
+    private ConnectionWorkspace open(WatchedConnection connection) {
+        ConnectionSettings settings = new ConnectionDiscovery(aws).connectionFor(connection, this::sandboxEndpoint);
+        if (pushTarget.equals(Optional.of(connection.id())) && pushQueue.isPresent()) {
+            settings = settings.withEventsQueueUrl(pushQueue);
+        } else if (connection instanceof WatchedConnection.Sandbox) {
+            // Its own queue, so that a newcomer sees push mode at work; one reader only, or each would see
+            // part of the events.
+            settings = settings.withEventsQueueUrl(sandbox.eventsQueueUrl());
+        }
+        ConnectionWorkspace workspace = tollgate.watch(connection.id(), settings);
+        watched.add(connection);
+        return workspace;
+    }
+
+    /** Watches one more connection, without stopping the others, and remembers it. */
+    private void add(java.util.function.Supplier<WatchedConnection> choice) {
+        connecting.execute(() -> {
+            WatchedConnection connection;
+            try {
+                connection = choice.get();
+                if (watched.stream().anyMatch(w -> w.id().equals(connection.id()))) {
+                    LOG.info("{} is watched already", connection.id().label());
+                    return;
+                }
+                profiles = new AwsProfiles(aws).profiles();
+                open(connection).start();
+            } catch (RuntimeException e) {
+                LOG.error("Could not add a connection", e);
+                Platform.runLater(() -> new Alert(Alert.AlertType.ERROR, Texts.get("app.couldNotAdd", describe(e))).show());
+                return;
+            }
+            LOG.info("Now watching {} as well", connection.id().label());
+            remember();
+        });
+    }
+
+    private void stopWatching(ConnectionId id) {
+        connecting.execute(() -> {
+            if (watched.size() < 2) {
+                return;
+            }
+            tollgate.stopWatching(id);
+            watched.removeIf(w -> w.id().equals(id));
+            LOG.info("Stopped watching {}", id.label());
+            remember();
+        });
+    }
+
+    /** Saves what is watched now; on the connecting thread. */
+    private void remember() {
+        try {
+            remembered.save(List.copyOf(watched));
+        } catch (java.io.IOException e) {
+            LOG.warn("Could not save the watched connections: {}", e.getMessage());
+        }
+    }
+
+    private static String describe(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /**
-     * Shows a connection's window content in the current language. On the UI thread; called again on a
-     * connection or language change, the view models (and so drafts and selection) stay.
+     * Shows the window's content in the current language. On the UI thread; called again on a language
+     * change, the view models (and so drafts and selection) stay.
      */
-    private void install(Tollgate connection) {
-        window = connection.mainWindow(url -> getHostServices().showDocument(url), new Actions(), profiles);
+    private void install() {
+        window = tollgate.mainWindow(url -> getHostServices().showDocument(url), new Actions(), profiles);
         window.useDesktopNotifier(notifier);
         window.addHeaderTool(themeToggle());
         window.addHeaderTool(languageMenu());
         window.addHeaderTool(helpMenu(stage));
         scene.setRoot(window);
-        String label = connection.settings().label();
         MainWindow shown = window;
         stage.titleProperty().bind(Bindings.createStringBinding(() -> {
             int waiting = shown.waitingApprovals();
-            return (waiting > 0 ? "(" + waiting + ") " : "") + "Tollgate — " + label;
-        }, shown.waitingApprovalsObservable()));
+            return (waiting > 0 ? "(" + waiting + ") " : "") + "Tollgate — " + shown.connectionsProperty().get();
+        }, shown.waitingApprovalsObservable(), shown.connectionsProperty()));
     }
 
-    /** Builds the new connection off the UI thread, swaps it in, then closes the old one. */
-    private void switchTo(java.util.function.Supplier<ConnectionSettings> settings) {
-        connecting.execute(() -> {
-            Tollgate next;
-            try {
-                ConnectionSettings chosen = settings.get();
-                profiles = new AwsProfiles(aws).profiles();
-                next = build(chosen);
-            } catch (RuntimeException e) {
-                LOG.error("Could not switch connections", e);
-                Platform.runLater(() -> new Alert(Alert.AlertType.ERROR, Texts.get("app.couldNotSwitch",
-                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())).show());
-                return;
-            }
-            Platform.runLater(() -> {
-                Tollgate previous = tollgate;
-                tollgate = next;
-                install(next);
-                next.startWatching();
-                LOG.info("Now watching {}", next.settings().label());
-                connecting.execute(previous::close);
-            });
-        });
-    }
-
-    /** The sandbox, started on first use (off the UI thread). */
-    private ConnectionSettings sandboxConnection() {
+    /** The embedded sandbox's endpoint, the sandbox started on first use (off the UI thread). */
+    private synchronized URI sandboxEndpoint() {
         if (sandbox == null) {
             // With its events queue, so that a newcomer sees push mode at work.
             sandbox = Sandbox.start(SandboxConfig.defaults()
                     .withEventsQueue(Optional.of(SandboxConfig.DEMO_EVENTS_QUEUE)));
             LOG.info("Embedded sandbox at {}", sandbox.endpoint());
         }
-        return ConnectionSettings.sandbox(sandbox.endpoint()).withEventsQueueUrl(sandbox.eventsQueueUrl());
+        return sandbox.endpoint();
     }
 
-    /** The connection menu's and the expiry banner's requests. */
+    private boolean onEmbeddedSandbox(ConnectionSettings settings) {
+        Sandbox running = sandbox;
+        return running != null && settings.endpoint().equals(Optional.of(running.endpoint()));
+    }
+
+    /** The connections menu's, the board headers' and the expiry banners' requests. */
     private final class Actions implements ConnectionActions {
 
+        /** Signs in with the endpoints of the connection on screen, and watches the role picked as well. */
         @Override
         public void signIn() {
-            Tollgate current = tollgate;
-            ConnectionSettings settings = current.settings();
+            Optional<ConnectionWorkspace> base = tollgate.workspaceOnScreen();
+            if (base.isEmpty()) {
+                return;
+            }
+            boolean onSandbox = onEmbeddedSandbox(base.get().settings());
             List<SsoPortal> portals = new ArrayList<>();
-            if (settings.isSandbox() || settings.endpoint().isPresent() && sandbox != null) {
+            if (onSandbox) {
                 portals.add(SsoPortal.session("tollgate-sandbox", IdentityCenter.START_URL, "us-east-1"));
             }
             profiles.stream().flatMap(p -> p.portal().stream()).distinct().forEach(portals::add);
-            SignInViewModel model = new SignInViewModel(current.signIn(), current.tasks(), getHostServices()::showDocument,
-                    SignInWait::new, portals, Optional.empty(),
-                    choice -> switchTo(() -> ConnectionSettings.ssoRole(choice.portal(), choice.account().id(),
-                                    choice.roleName(), choice.region(), settings.endpoint())
-                            .withServiceEndpoints(settings.serviceEndpoints())
-                            // The header adds who the approver is (role, account) once STS has answered.
-                            .withLabel(Optional.ofNullable(choice.account().name()).filter(n -> !n.isBlank())
-                                    .orElse(choice.account().id()) + " · " + choice.region())),
+            SignInViewModel model = new SignInViewModel(base.get().signIn(), base.get().tasks(),
+                    getHostServices()::showDocument, SignInWait::new, portals, Optional.empty(),
+                    choice -> add(() -> new WatchedConnection.SsoRole(choice.portal(), choice.account().id(),
+                            choice.account().name(), choice.roleName(), choice.region(), onSandbox)),
                     () -> { });
             SignInView.show(model, stage, Theme::apply);
         }
 
         @Override
-        public void signInAgain() {
-            Tollgate current = tollgate;
-            if (!(current.settings().credentials() instanceof ConnectionSettings.CredentialsSource.SsoRole role)) {
-                signIn();
+        public void signInAgain(ConnectionId connection) {
+            Optional<ConnectionWorkspace> expired = tollgate.workspace(connection);
+            if (expired.isEmpty()) {
                 return;
             }
-            SignInViewModel model = new SignInViewModel(current.signIn(), current.tasks(), getHostServices()::showDocument,
-                    SignInWait::new, List.of(role.portal()), Optional.of(role.portal()), choice -> { },
-                    current::signedInAgain);
+            ConnectionWorkspace workspace = expired.get();
+            if (!(workspace.settings().credentials() instanceof ConnectionSettings.CredentialsSource.SsoRole role)) {
+                // Keys and other profiles are renewed outside the app: look again.
+                workspace.refreshAll();
+                return;
+            }
+            SignInViewModel model = new SignInViewModel(workspace.signIn(), workspace.tasks(),
+                    getHostServices()::showDocument, SignInWait::new, List.of(role.portal()), Optional.of(role.portal()),
+                    choice -> { }, workspace::signedInAgain);
             SignInView.show(model, stage, Theme::apply);
         }
 
         @Override
-        public void useProfile(String name) {
-            switchTo(() -> new ConnectionDiscovery(aws).connectionFor(name));
+        public void addProfile(String name) {
+            add(() -> new ConnectionDiscovery(aws).profile(name));
         }
 
         @Override
-        public void useSandbox() {
-            switchTo(TollgateApp.this::sandboxConnection);
+        public void addSandbox() {
+            add(WatchedConnection.Sandbox::new);
+        }
+
+        @Override
+        public void stopWatching(ConnectionId connection) {
+            TollgateApp.this.stopWatching(connection);
         }
     }
 
@@ -292,7 +388,7 @@ public final class TollgateApp extends Application {
             item.setOnAction(event -> {
                 preferences = preferences.withLanguage(choice[0]);
                 Locale.setDefault(choice[0].equals("system") ? systemLocale : Locale.forLanguageTag(choice[0]));
-                install(tollgate);
+                install();
             });
             menu.getItems().add(item);
         }

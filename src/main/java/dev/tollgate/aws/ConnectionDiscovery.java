@@ -1,11 +1,13 @@
 package dev.tollgate.aws;
 
+import dev.tollgate.identity.WatchedConnection;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -49,14 +51,61 @@ public final class ConnectionDiscovery {
         return Optional.of(connectionFor(profileName, files));
     }
 
+    /** The profile {@link #configured} would use, as a connection to remember; empty without any configuration. */
+    public Optional<WatchedConnection.Profile> configuredProfile(Optional<String> requestedProfile) {
+        String profileName = requestedProfile.orElseGet(environment::defaultProfileName);
+        return configured(requestedProfile).map(settings -> new WatchedConnection.Profile(profileName, settings.region()));
+    }
+
+    /** A named profile in the region the environment or the profile gives, as a connection to remember. */
+    public WatchedConnection.Profile profile(String profileName) {
+        return new WatchedConnection.Profile(profileName, connectionFor(profileName).region());
+    }
+
+    /**
+     * How to reach a remembered connection now: a profile is read again from the files (its keys or SSO
+     * settings may have changed since), in the region remembered; an Identity Center role takes the endpoint
+     * overrides of the environment, or the embedded sandbox's when it was picked there.
+     *
+     * @param embeddedSandbox starts the embedded sandbox if need be and gives its endpoint
+     */
+    public ConnectionSettings connectionFor(WatchedConnection connection, Supplier<URI> embeddedSandbox) {
+        if (connection instanceof WatchedConnection.Profile profile) {
+            Optional<ProfileFile> files = environment.profileFile();
+            // A queue belongs to one account and region: the app gives it to the connection it was started for.
+            return connectionFor(profile.name(), files, Optional.of(profile.region())).withLabel(profile.id().label())
+                    .withEventsQueueUrl(Optional.empty());
+        }
+        if (connection instanceof WatchedConnection.SsoRole role) {
+            ConnectionSettings settings = ConnectionSettings.ssoRole(role.portal(), role.accountId(), role.roleName(),
+                    role.region(), role.onSandbox() ? Optional.of(embeddedSandbox.get()) : Optional.empty());
+            return (role.onSandbox() ? settings : settings.withServiceEndpoints(environmentEndpoints()))
+                    .withLabel(role.id().label());
+        }
+        return ConnectionSettings.sandbox(embeddedSandbox.get());
+    }
+
+    /** AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_&lt;SERVICE&gt;, for a connection that is no profile. */
+    private Map<String, URI> environmentEndpoints() {
+        Map<String, URI> endpoints = new HashMap<>();
+        for (String key : SERVICE_KEYS) {
+            environment.endpointFor(key, Optional.empty(), Optional.empty()).ifPresent(uri -> endpoints.put(key, uri));
+        }
+        return endpoints;
+    }
+
     /** The connection of a named profile (which need not exist yet: the SDK will say so when it is used). */
     public ConnectionSettings connectionFor(String profileName) {
         return connectionFor(profileName, environment.profileFile());
     }
 
     private ConnectionSettings connectionFor(String profileName, Optional<ProfileFile> files) {
+        return connectionFor(profileName, files, Optional.empty());
+    }
+
+    private ConnectionSettings connectionFor(String profileName, Optional<ProfileFile> files, Optional<String> chosenRegion) {
         Optional<Profile> profile = files.flatMap(f -> f.profile(profileName));
-        String region = environment.regionOverride()
+        String region = chosenRegion.or(environment::regionOverride)
                 .or(() -> profile.flatMap(p -> p.property(ProfileProperty.REGION)))
                 .orElse(FALLBACK_REGION);
         Map<String, URI> endpoints = new HashMap<>();
@@ -69,6 +118,11 @@ public final class ConnectionDiscovery {
         Optional<URI> eventsQueue = environment.variable(EVENTS_QUEUE_VARIABLE).flatMap(ConnectionDiscovery::queueUrl);
         return new ConnectionSettings(profileName + " · " + region, source, region, Optional.empty(), endpoints,
                 eventsQueue);
+    }
+
+    /** TOLLGATE_EVENTS_QUEUE_URL, when it holds a queue URL: push mode for the connection configured. */
+    public Optional<URI> eventsQueue() {
+        return environment.variable(EVENTS_QUEUE_VARIABLE).flatMap(ConnectionDiscovery::queueUrl);
     }
 
     private static Optional<URI> queueUrl(String value) {

@@ -57,7 +57,7 @@ class ApproveThroughTheWindowTest {
 
     @Test
     void approvingAPendingApprovalLetsThePipelineDeploy(FxRobot robot) throws Exception {
-        waitUntil(() -> tollgate.connection().identityProperty().get() != null);
+        waitUntil(() -> TollgateWindow.knowsWhoIAm(tollgate));
         TollgateWindow.reviewFromInbox(robot, "ecs-webapp");
         waitUntil(() -> !robot.lookup("#approveButton").queryAs(Button.class).isDisabled());
 
@@ -75,7 +75,7 @@ class ApproveThroughTheWindowTest {
 
     @Test
     void rejectingAfterConfirmationFailsTheExecution(FxRobot robot) throws Exception {
-        waitUntil(() -> tollgate.connection().identityProperty().get() != null);
+        waitUntil(() -> TollgateWindow.knowsWhoIAm(tollgate));
         TollgateWindow.reviewFromInbox(robot, "ecs-webapp");
         waitUntil(() -> !robot.lookup("#rejectButton").queryAs(Button.class).isDisabled());
 

@@ -64,7 +64,7 @@ class ParallelApprovalsThroughTheWindowTest {
 
     @Test
     void approvingOneOfTwoWaitingExecutionsLeavesTheOtherWaiting(FxRobot robot) throws Exception {
-        waitUntil(() -> tollgate.connection().identityProperty().get() != null);
+        waitUntil(() -> TollgateWindow.knowsWhoIAm(tollgate));
         waitUntil(() -> listed(robot, "mobile-bff").size() == 2);
         ApprovalRequest chosen = listed(robot, "mobile-bff").get(1);
         ApprovalRequest other = listed(robot, "mobile-bff").get(0);

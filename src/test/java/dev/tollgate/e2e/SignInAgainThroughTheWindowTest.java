@@ -2,9 +2,11 @@ package dev.tollgate.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.app.ConnectionWorkspace;
 import dev.tollgate.app.Tollgate;
 import dev.tollgate.aws.AwsEnvironment;
 import dev.tollgate.aws.ConnectionSettings;
+import dev.tollgate.identity.ConnectionId;
 import dev.tollgate.identity.SignInOutcome;
 import dev.tollgate.identity.SignInWait;
 import dev.tollgate.identity.SsoPortal;
@@ -111,18 +113,23 @@ class SignInAgainThroughTheWindowTest {
         }
 
         @Override
-        public void signInAgain() {
-            SignInViewModel model = new SignInViewModel(tollgate.signIn(), tollgate.tasks(), url -> approve(url),
-                    SignInWait::new, List.of(PORTAL), Optional.of(PORTAL), choice -> { }, tollgate::signedInAgain);
+        public void signInAgain(ConnectionId connection) {
+            ConnectionWorkspace workspace = tollgate.workspace(connection).orElseThrow();
+            SignInViewModel model = new SignInViewModel(workspace.signIn(), workspace.tasks(), url -> approve(url),
+                    SignInWait::new, List.of(PORTAL), Optional.of(PORTAL), choice -> { }, workspace::signedInAgain);
             SignInView.show(model, stage, Theme::apply);
         }
 
         @Override
-        public void useProfile(String name) {
+        public void addProfile(String name) {
         }
 
         @Override
-        public void useSandbox() {
+        public void addSandbox() {
+        }
+
+        @Override
+        public void stopWatching(ConnectionId connection) {
         }
     }
 

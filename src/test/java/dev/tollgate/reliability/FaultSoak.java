@@ -1,5 +1,6 @@
 package dev.tollgate.reliability;
 
+import dev.tollgate.identity.ConnectionId;
 import dev.tollgate.pipeline.ActionCategory;
 import dev.tollgate.pipeline.ApprovalRequest;
 import dev.tollgate.pipeline.GatewayException;
@@ -38,6 +39,8 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public final class FaultSoak {
 
+    private static final ConnectionId SANDBOX = new ConnectionId("Sandbox", "Sandbox");
+
     public static void main(String[] args) throws Exception {
         Duration length = Duration.ofMinutes(args.length > 0 ? Long.parseLong(args[0]) : 10);
         Path data = Files.createTempDirectory("tollgate-soak");
@@ -46,7 +49,7 @@ public final class FaultSoak {
             ScheduledExecutorService pollThreads = Executors.newScheduledThreadPool(WatchSettings.defaults().maxInFlight() + 1);
             BoardViewModel board = new BoardViewModel(ui);
             PipelineWatcher poller = new PipelineWatcher(aws.gateway, pollThreads, java.time.Clock.systemUTC(),
-                    WatchSettings.defaults().withIdleEvery(Duration.ofMillis(500)), board);
+                    WatchSettings.defaults().withIdleEvery(Duration.ofMillis(500)), board.watch(SANDBOX, false));
             ApprovalReviewViewModel review = new ApprovalReviewViewModel(aws.gateway, aws.releases,
                     new BackgroundTasks(Runnable::run, Runnable::run), (t, q, l) -> true,
                     DraftStore.load(data.resolve("drafts.json"), Runnable::run), name -> { });

@@ -7,6 +7,7 @@ import dev.tollgate.aws.AwsClients;
 import dev.tollgate.aws.CodePipelineCommands;
 import dev.tollgate.aws.CodePipelineGateway;
 import dev.tollgate.aws.ConnectionSettings;
+import dev.tollgate.identity.ConnectionId;
 import dev.tollgate.pipeline.ActionCategory;
 import dev.tollgate.pipeline.ApprovalDecision;
 import dev.tollgate.pipeline.ApprovalRequest;
@@ -47,6 +48,8 @@ import org.slf4j.LoggerFactory;
  * outcome: what was recorded, what the user is told, what the board shows.
  */
 class FaultToleranceTest {
+
+    private static final ConnectionId SANDBOX = new ConnectionId("Sandbox", "Sandbox");
 
     private static final Logger LOG = LoggerFactory.getLogger(FaultToleranceTest.class);
 
@@ -109,7 +112,7 @@ class FaultToleranceTest {
             ScheduledExecutorService pollThreads = Executors.newScheduledThreadPool(WatchSettings.defaults().maxInFlight() + 1);
             BoardViewModel board = new BoardViewModel(ui);
             PipelineWatcher poller = new PipelineWatcher(aws.gateway, pollThreads, Clock.systemUTC(),
-                    WatchSettings.defaults().withIdleEvery(Duration.ofMillis(100)), board);
+                    WatchSettings.defaults().withIdleEvery(Duration.ofMillis(100)), board.watch(SANDBOX, false));
             try {
                 poller.start();
                 waitUntil(ui, () -> board.entries().size() == SandboxConfig.DEMO_PIPELINES && board.entries().stream().allMatch(e -> e.row().updatedAt() != null));
@@ -137,7 +140,7 @@ class FaultToleranceTest {
         ScheduledExecutorService pollThreads = Executors.newScheduledThreadPool(WatchSettings.defaults().maxInFlight() + 1);
         BoardViewModel board = new BoardViewModel(ui);
         PipelineWatcher poller = new PipelineWatcher(gateway, pollThreads, Clock.systemUTC(),
-                    WatchSettings.defaults().withIdleEvery(Duration.ofMillis(250)), board);
+                    WatchSettings.defaults().withIdleEvery(Duration.ofMillis(250)), board.watch(SANDBOX, false));
         Sandbox second = null;
         try {
             poller.start();
@@ -324,10 +327,10 @@ class FaultToleranceTest {
             ScheduledExecutorService pollThreads = Executors.newScheduledThreadPool(WatchSettings.defaults().maxInFlight() + 1);
             BoardViewModel board = new BoardViewModel(ui);
             PipelineWatcher poller = new PipelineWatcher(alice.gateway, pollThreads, Clock.systemUTC(),
-                    WatchSettings.defaults().withIdleEvery(Duration.ofMillis(100)), board);
+                    WatchSettings.defaults().withIdleEvery(Duration.ofMillis(100)), board.watch(SANDBOX, false));
             try {
                 poller.start();
-                ui.submit(() -> board.selectedNameProperty().set("billing-api")).get();
+                ui.submit(() -> board.select(SANDBOX, "billing-api")).get();
                 var truth = alice.clients.codePipeline().getPipelineState(r -> r.name("billing-api")).stageStates().stream()
                         .filter(stage -> stage.stageName().equals("Deploy")).findFirst().orElseThrow().inboundTransitionState();
                 waitUntil(ui, () -> board.selectedProperty().get() != null);

@@ -8,6 +8,7 @@ import dev.tollgate.ui.shell.Theme;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -33,16 +34,15 @@ public final class TollgateWindow {
         return open(stage, sandbox, pollInterval, dataDirectory, (title, question, confirm) -> true);
     }
 
-    /** Shows Tollgate in the stage with the given dialogs and starts watching; asks STS who the approver is. */
+    /** Shows Tollgate in the stage with the given dialogs and starts watching (which asks STS who the approver is). */
     public static Tollgate open(Stage stage, Sandbox sandbox, Duration pollInterval, Path dataDirectory,
             DialogService dialogs) {
         Tollgate tollgate = new Tollgate(ConnectionSettings.sandbox(sandbox.endpoint()), Platform::runLater,
                 Clock.systemUTC(), pollInterval, dialogs, dataDirectory);
-        Scene scene = new Scene(tollgate.mainWindow(url -> { }), 1280, 800);
+        Scene scene = new Scene(tollgate.mainWindow(url -> { }, new RecordedActions(), List.of()), 1280, 800);
         Theme.apply(scene);
         stage.setScene(scene);
         stage.show();
-        tollgate.connection().refreshIdentity();
         tollgate.startWatching();
         return tollgate;
     }
@@ -58,10 +58,18 @@ public final class TollgateWindow {
      * place on the screen, over whatever the inbox shows there.
      */
     public static void reviewFromInbox(FxRobot robot, String pipelineName) throws Exception {
-        waitUntil(() -> inboxEntry(robot, pipelineName).isPresent());
-        robot.clickOn(inboxEntry(robot, pipelineName).orElseThrow());
-        waitUntil(() -> robot.lookup(".approval-title").tryQueryAs(Label.class)
-                .map(title -> title.getText().contains(pipelineName + " › ")).orElse(false));
+        waitUntil(() -> onFx(() -> inboxEntry(robot, pipelineName).isPresent()));
+        robot.clickOn(onFx(() -> inboxEntry(robot, pipelineName).orElseThrow()));
+        waitUntil(() -> onFx(() -> robot.lookup(".approval-title").tryQueryAs(Label.class)
+                .map(title -> title.getText().contains(pipelineName + " › ")).orElse(false)));
+    }
+
+    /**
+     * Reads the scene on the FX thread: a lookup from the test's thread can meet a list of children in the
+     * middle of a change (the inbox rebuilds its rows as image tags arrive).
+     */
+    public static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 
     private static Optional<Node> inboxEntry(FxRobot robot, String pipelineName) {
@@ -75,12 +83,18 @@ public final class TollgateWindow {
      * Waits until the watcher has read every pipeline once. An approval that is already waiting when its
      * pipeline is first read is listed, not announced: a test of announcements starts after this.
      */
-    @SuppressWarnings("unchecked")
     public static void waitUntilEveryPipelineWasRead(FxRobot robot) throws Exception {
-        waitUntil(() -> {
-            ListView<PipelineEntry> board = robot.lookup("#pipelineList").queryAs(ListView.class);
-            return !board.getItems().isEmpty() && board.getItems().stream().allMatch(entry -> entry.fetchedAt() != null);
-        });
+        waitUntil(() -> onFx(() -> {
+            ListView<?> board = robot.lookup("#pipelineList").queryAs(ListView.class);
+            List<PipelineEntry> entries = board.getItems().stream()
+                    .filter(PipelineEntry.class::isInstance).map(PipelineEntry.class::cast).toList();
+            return !entries.isEmpty() && entries.stream().allMatch(entry -> entry.fetchedAt() != null);
+        }));
+    }
+
+    /** Whether STS has said who the approver is on the (only) connection, as "Approved by" needs. */
+    public static boolean knowsWhoIAm(Tollgate tollgate) {
+        return tollgate.workspaces().get(0).connection().identityProperty().get() != null;
     }
 
     /** Waits up to 15 s for the condition, letting the FX thread run between checks. */

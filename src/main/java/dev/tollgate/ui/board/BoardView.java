@@ -39,12 +39,12 @@ public final class BoardView extends VBox {
     private final TextField search = new TextField();
     private final PipelineListView list;
 
-    public BoardView(BoardViewModel board, ChangeFreezeViewModel freeze) {
+    public BoardView(BoardViewModel board, BoardActions actions) {
         Objects.requireNonNull(board);
-        Objects.requireNonNull(freeze);
+        Objects.requireNonNull(actions);
         getStyleClass().add("board");
         setId("board");
-        list = new PipelineListView(board);
+        list = new PipelineListView(board, actions);
         VBox.setVgrow(list, Priority.ALWAYS);
 
         search.setId("pipelineSearch");
@@ -84,11 +84,11 @@ public final class BoardView extends VBox {
         freezeButton.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(freezeButton, Priority.ALWAYS);
         freezeButton.textProperty().bind(Bindings.createStringBinding(() -> {
-            int n = board.chosenNames().size();
+            int n = board.chosen().size();
             return n > 1 ? Texts.get("board.openFreeze.many", n) : Texts.get("board.openFreeze");
-        }, board.chosenNames()));
+        }, board.chosen()));
         freezeButton.setTooltip(new Tooltip(Texts.get("board.openFreeze.tooltip")));
-        freezeButton.setOnAction(event -> freeze.open());
+        freezeButton.setOnAction(event -> actions.openChangeFreeze());
         HBox footer = new HBox(freezeButton);
         footer.getStyleClass().add("board-footer");
 

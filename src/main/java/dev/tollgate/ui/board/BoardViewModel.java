@@ -1,5 +1,6 @@
 package dev.tollgate.ui.board;
 
+import dev.tollgate.identity.ConnectionId;
 import dev.tollgate.pipeline.GatewayException;
 import dev.tollgate.pipeline.PipelineSnapshot;
 import dev.tollgate.pipeline.PipelineSummary;
@@ -12,8 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,12 +47,14 @@ import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 
 /**
- * Every pipeline of the connection, searchable, filterable, sortable, with pinned ones on top, and the
- * snapshot of the selected one. Fed by the poller; every update is applied on the UI thread to the
- * pipeline's own entry, so the list keeps its selection and scroll position. A pipeline whose polls fail,
- * or that has not been heard of for a while, is marked stale rather than shown as if current.
+ * Every pipeline of every watched connection, searchable, filterable, sortable, with pinned ones on top, and
+ * the snapshot of the selected one. Each connection's watcher feeds its own group ({@link #watch}); every
+ * update is applied on the UI thread to the pipeline's own entry, so the list keeps its selection and scroll
+ * position. A pipeline whose polls fail, or that has not been heard of for a while, is marked stale rather
+ * than shown as if current; a connection that fails as a whole says so in its group's header, and only there.
+ * With one connection the list has no headers, as before there could be several.
  */
-public final class BoardViewModel implements WatchListener {
+public final class BoardViewModel {
 
     /** The status filter's choices, in the words of the menu. */
     public enum StatusFilter {
@@ -86,23 +90,30 @@ public final class BoardViewModel implements WatchListener {
     /** How long without news before a pipeline's row says it may be out of date, unless told otherwise. */
     public static final Duration DEFAULT_STALE_AFTER = Duration.ofSeconds(60);
 
+    private static final Observable[] NOTHING_TO_OBSERVE = new Observable[0];
+
     private final Executor uiThread;
     private final Clock clock;
     private final Duration staleAfter;
     private final FavouritesStore favourites;
-    private final String connection;
 
-    private final Map<String, PipelineEntry> byName = new HashMap<>();
-    private final Map<String, PipelineSnapshot> snapshots = new HashMap<>();
+    private final Map<ConnectionId, ConnectionGroup> groupsById = new LinkedHashMap<>();
+    private final ObservableList<ConnectionGroup> groups = FXCollections.observableArrayList();
+    private int groupsEverAdded;
     // The extractor turns a changed row or pin into an "updated" change: filter and order follow it in place.
+    private final ObservableList<BoardItem> items = FXCollections.observableArrayList(
+            item -> item instanceof PipelineEntry entry
+                    ? new Observable[] {entry.rowProperty(), entry.pinnedProperty()} : NOTHING_TO_OBSERVE);
     private final ObservableList<PipelineEntry> entries = FXCollections.observableArrayList(
             entry -> new Observable[] {entry.rowProperty(), entry.pinnedProperty()});
-    private final FilteredList<PipelineEntry> filtered = new FilteredList<>(entries);
-    private final SortedList<PipelineEntry> sorted = new SortedList<>(filtered);
-    private final ObservableList<String> chosen = FXCollections.observableArrayList();
+    private final FilteredList<BoardItem> filtered = new FilteredList<>(items);
+    private final SortedList<BoardItem> sorted = new SortedList<>(filtered);
+    private final ObservableList<PipelineEntry> sortedEntries = onlyEntries(sorted);
+    private final ObservableList<PipelineKey> chosen = FXCollections.observableArrayList();
     // Made once: an unmodifiable view listens to its source weakly, so a view made per call can stop updating.
     private final ObservableList<PipelineEntry> readOnlyEntries = FXCollections.unmodifiableObservableList(entries);
-    private final ObservableList<String> readOnlyChosen = FXCollections.unmodifiableObservableList(chosen);
+    private final ObservableList<PipelineKey> readOnlyChosen = FXCollections.unmodifiableObservableList(chosen);
+    private final ObservableList<ConnectionGroup> readOnlyGroups = FXCollections.unmodifiableObservableList(groups);
 
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(this, "statusFilter", StatusFilter.ANY);
@@ -110,7 +121,7 @@ public final class BoardViewModel implements WatchListener {
     private final BooleanProperty onlyWithDisabledTransitions = new SimpleBooleanProperty(this, "onlyWithDisabledTransitions");
     private final ObjectProperty<Sort> sort = new SimpleObjectProperty<>(this, "sort", Sort.NAME);
 
-    private final ObjectProperty<String> selectedName = new SimpleObjectProperty<>(this, "selectedName");
+    private final ObjectProperty<PipelineKey> selectedKey = new SimpleObjectProperty<>(this, "selectedKey");
     private final ReadOnlyObjectWrapper<PipelineSnapshot> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyObjectWrapper<Instant> lastUpdate = new ReadOnlyObjectWrapper<>(this, "lastUpdate");
@@ -121,121 +132,250 @@ public final class BoardViewModel implements WatchListener {
             () -> entries.stream().mapToInt(entry -> entry.row().pendingApprovals()).sum(), entries);
     private final BooleanBinding filtersActive = search.isNotEmpty().or(statusFilter.isNotEqualTo(StatusFilter.ANY))
             .or(onlyWithApprovals).or(onlyWithDisabledTransitions);
-    private final StringBinding summary = Bindings.createStringBinding(this::describeCount, sorted, entries);
+    // On the entries without headers: the list of all lines tells its listeners before that one has caught up.
+    private final StringBinding summary = Bindings.createStringBinding(this::describeCount, sortedEntries, entries);
 
     /** A board with the system clock, nothing pinned beyond this run, and the default staleness. */
     public BoardViewModel(Executor uiThread) {
-        this(uiThread, Clock.systemUTC(), DEFAULT_STALE_AFTER, FavouritesStore.inMemory(), "");
+        this(uiThread, Clock.systemUTC(), DEFAULT_STALE_AFTER, FavouritesStore.inMemory());
     }
 
     /**
-     * @param staleAfter  how long without a successful poll before a pipeline is marked stale
-     * @param connection  the connection's name, under which its pinned pipelines are kept
+     * @param staleAfter how long without a successful poll before a pipeline is marked stale
+     * @param favourites the pinned pipelines, kept per connection key
      */
-    public BoardViewModel(Executor uiThread, Clock clock, Duration staleAfter, FavouritesStore favourites, String connection) {
+    public BoardViewModel(Executor uiThread, Clock clock, Duration staleAfter, FavouritesStore favourites) {
         this.uiThread = Objects.requireNonNull(uiThread);
         this.clock = Objects.requireNonNull(clock);
         this.staleAfter = Objects.requireNonNull(staleAfter);
         this.favourites = Objects.requireNonNull(favourites);
-        this.connection = Objects.requireNonNull(connection);
         this.now = new ReadOnlyObjectWrapper<>(this, "now", clock.instant());
-        selectedName.addListener((obs, old, name) -> selected.set(name == null ? null : snapshots.get(name)));
+        selectedKey.addListener((obs, old, key) -> {
+            selected.set(key == null ? null : snapshotOf(key).orElse(null));
+            refreshProblem();
+        });
         filtered.predicateProperty().bind(Bindings.createObjectBinding(this::predicate,
-                search, statusFilter, onlyWithApprovals, onlyWithDisabledTransitions));
+                search, statusFilter, onlyWithApprovals, onlyWithDisabledTransitions, groups));
         sorted.comparatorProperty().bind(Bindings.createObjectBinding(this::comparator, sort));
     }
 
-    // ------------------------------------------------------------------ what the poller reports
+    // ------------------------------------------------------------------ connections
 
-    @Override
-    public void pipelinesListed(List<PipelineSummary> pipelines) {
-        uiThread.execute(() -> applyListing(pipelines));
+    /**
+     * Adds a connection's group and returns what its watcher reports to; callable from any thread. Reports of
+     * a connection that was {@linkplain #forget forgotten} since are dropped.
+     *
+     * @param canSignInAgain whether the app can sign the connection in again when its credentials expire
+     */
+    public ConnectionFeed watch(ConnectionId connection, boolean canSignInAgain) {
+        Objects.requireNonNull(connection);
+        ConnectionFeed feed = new ConnectionFeed(connection, canSignInAgain);
+        uiThread.execute(feed::join);
+        return feed;
     }
 
-    @Override
-    public void snapshotTaken(PipelineSnapshot snapshot) {
-        uiThread.execute(() -> applySnapshot(snapshot));
+    /** Takes a connection's group and pipelines off the board (it is no longer watched); any thread. */
+    public void forget(ConnectionId connection) {
+        uiThread.execute(() -> {
+            ConnectionGroup group = groupsById.remove(connection);
+            if (group == null) {
+                return;
+            }
+            items.removeIf(item -> item.group() == group);
+            entries.removeIf(entry -> entry.group() == group);
+            chosen.removeIf(key -> key.connection().equals(connection));
+            groups.remove(group);
+            PipelineKey shown = selectedKey.get();
+            if (shown != null && shown.connection().equals(connection)) {
+                selectedKey.set(sortedEntries.isEmpty() ? null : sortedEntries.get(0).key());
+            }
+            lastUpdate.set(groups.stream().map(ConnectionGroup::lastUpdate).filter(Objects::nonNull)
+                    .max(Comparator.naturalOrder()).orElse(null));
+            refreshPushMode();
+            refreshProblem();
+        });
     }
 
-    @Override
-    public void pollFailed(String pipelineName, GatewayException error) {
-        uiThread.execute(() -> applyFailure(pipelineName, error));
+    /** Who the approver is on a connection, for its header: "alice · Approver · 123456789012". UI thread. */
+    public void describe(ConnectionId connection, String identity) {
+        ConnectionGroup group = groupsById.get(connection);
+        if (group != null) {
+            group.describe(identity);
+        }
     }
 
-    @Override
-    public void pushModeChanged(boolean listening) {
-        uiThread.execute(() -> pushMode.set(listening));
+    /** What one connection's watcher reports, tagged with its group and handed over to the UI thread. */
+    public final class ConnectionFeed implements WatchListener {
+        private final ConnectionGroup group;
+
+        private ConnectionFeed(ConnectionId connection, boolean canSignInAgain) {
+            this.group = new ConnectionGroup(connection, canSignInAgain, entries);
+        }
+
+        /** The connection's pipelines chosen on the board, for its change freeze. */
+        public ChosenPipelines chosen() {
+            return group;
+        }
+
+        void join() {
+            ConnectionGroup existing = groupsById.get(group.connection());
+            if (existing != null) {
+                throw new IllegalStateException(group.connection() + " is already on the board");
+            }
+            groupsById.put(group.connection(), group);
+            group.order(groupsEverAdded++);
+            groups.add(group);
+            items.add(group);
+        }
+
+        private boolean current() {
+            return groupsById.get(group.connection()) == group;
+        }
+
+        @Override
+        public void pipelinesListed(List<PipelineSummary> pipelines) {
+            uiThread.execute(() -> {
+                if (current()) {
+                    applyListing(group, pipelines);
+                }
+            });
+        }
+
+        @Override
+        public void snapshotTaken(PipelineSnapshot snapshot) {
+            uiThread.execute(() -> {
+                if (current()) {
+                    applySnapshot(group, snapshot);
+                }
+            });
+        }
+
+        @Override
+        public void pollFailed(String pipelineName, GatewayException error) {
+            uiThread.execute(() -> {
+                if (current()) {
+                    applyFailure(group, pipelineName, error);
+                }
+            });
+        }
+
+        @Override
+        public void pushModeChanged(boolean listening) {
+            uiThread.execute(() -> {
+                if (current()) {
+                    group.pushMode(listening);
+                    refreshPushMode();
+                }
+            });
+        }
     }
 
-    private void applyListing(List<PipelineSummary> pipelines) {
+    /** Push mode is said for the board as a whole: while any connection hears events, changes arrive live. */
+    private void refreshPushMode() {
+        pushMode.set(groups.stream().anyMatch(ConnectionGroup::pushMode));
+    }
+
+    private void applyListing(ConnectionGroup group, List<PipelineSummary> pipelines) {
         Set<String> listed = new HashSet<>();
-        Set<String> pinned = favourites.pinned(connection);
+        Set<String> pinned = favourites.pinned(group.connection().key());
+        List<PipelineEntry> added = new ArrayList<>();
         for (PipelineSummary pipeline : pipelines) {
             listed.add(pipeline.name());
-            if (!byName.containsKey(pipeline.name())) {
-                PipelineEntry entry = new PipelineEntry(PipelineRow.unknown(pipeline.name()), pinned.contains(pipeline.name()));
-                byName.put(entry.name(), entry);
-                entries.add(entry);
+            if (!group.byName.containsKey(pipeline.name())) {
+                PipelineEntry entry = new PipelineEntry(group, PipelineRow.unknown(pipeline.name()),
+                        pinned.contains(pipeline.name()));
+                group.byName.put(entry.name(), entry);
+                added.add(entry);
             }
         }
-        if (byName.size() > listed.size()) {
-            entries.removeIf(entry -> !listed.contains(entry.name()));
-            byName.keySet().retainAll(listed);
-            snapshots.keySet().retainAll(listed);
-            chosen.retainAll(listed);
+        // One change for all new pipelines: the sorted list places them in one pass, not one pass each.
+        items.addAll(added);
+        entries.addAll(added);
+        if (group.byName.size() > listed.size()) {
+            group.byName.values().stream().filter(entry -> !listed.contains(entry.name())).forEach(group::removed);
+            items.removeIf(item -> item instanceof PipelineEntry entry && entry.group() == group && !listed.contains(entry.name()));
+            entries.removeIf(entry -> entry.group() == group && !listed.contains(entry.name()));
+            group.byName.keySet().retainAll(listed);
+            group.snapshots.keySet().retainAll(listed);
+            group.chosen.retainAll(listed);
+            chosen.removeIf(key -> key.connection().equals(group.connection()) && !listed.contains(key.name()));
         }
-        if (problem.get() != null && problem.get().startsWith("Could not list")) {
-            problem.set(null);
+        group.listed();
+        if (selectedKey.get() == null && !sortedEntries.isEmpty()) {
+            selectedKey.set(sortedEntries.get(0).key());
         }
-        if (selectedName.get() == null && !sorted.isEmpty()) {
-            selectedName.set(sorted.get(0).name());
-        }
+        refreshProblem();
     }
 
-    private void applySnapshot(PipelineSnapshot snapshot) {
-        snapshots.put(snapshot.name(), snapshot);
-        PipelineEntry entry = byName.get(snapshot.name());
+    private void applySnapshot(ConnectionGroup group, PipelineSnapshot snapshot) {
+        group.snapshots.put(snapshot.name(), snapshot);
+        PipelineEntry entry = group.byName.get(snapshot.name());
+        boolean hadProblem = entry != null && entry.row().problem() != null;
         if (entry == null) {
             // A refresh after a command can overtake the listing that would have added the pipeline.
-            entry = new PipelineEntry(PipelineRow.of(snapshot), favourites.pinned(connection).contains(snapshot.name()));
-            byName.put(entry.name(), entry);
+            entry = new PipelineEntry(group, PipelineRow.of(snapshot),
+                    favourites.pinned(group.connection().key()).contains(snapshot.name()));
+            group.byName.put(entry.name(), entry);
+            items.add(entry);
             entries.add(entry);
         } else {
             entry.update(PipelineRow.of(snapshot));
         }
         entry.fetched(snapshot.fetchedAt());
-        if (snapshot.name().equals(selectedName.get())) {
+        group.snapshotTaken(snapshot.fetchedAt(), hadProblem);
+        if (entry.key().equals(selectedKey.get())) {
             selected.set(snapshot);
-            problem.set(null);
         }
         lastUpdate.set(snapshot.fetchedAt());
+        refreshProblem();
     }
 
-    private void applyFailure(String pipelineName, GatewayException error) {
+    private void applyFailure(ConnectionGroup group, String pipelineName, GatewayException error) {
         if (pipelineName == null) {
-            problem.set(error.getMessage());
+            group.listingFailed(error);
+            refreshProblem();
             return;
         }
-        PipelineEntry entry = byName.get(pipelineName);
+        PipelineEntry entry = group.byName.get(pipelineName);
         if (entry != null) {
+            boolean hadProblem = entry.row().problem() != null;
             entry.update(entry.row().failing(error.getMessage()));
+            group.pollFailed(error, hadProblem);
         }
-        if (pipelineName.equals(selectedName.get())) {
-            problem.set(error.getMessage());
+        refreshProblem();
+    }
+
+    /**
+     * The status line speaks of what the approver looks at: the selected pipeline's failure, else its
+     * connection's. With one connection and nothing selected, that connection's. Other connections' trouble
+     * stays in their own headers.
+     */
+    private void refreshProblem() {
+        PipelineKey key = selectedKey.get();
+        ConnectionGroup group = key != null ? groupsById.get(key.connection()) : groups.size() == 1 ? groups.get(0) : null;
+        String text = null;
+        if (key != null && group != null) {
+            PipelineEntry entry = group.byName.get(key.name());
+            text = entry == null ? null : entry.row().problem();
         }
+        if (text == null && group != null) {
+            text = group.problemProperty().get();
+        }
+        problem.set(text);
     }
 
     // ------------------------------------------------------------------ what the approver does
 
-    /** Pins or unpins: pinned pipelines stay on top in every order, and across restarts. */
-    public void togglePinned(String pipelineName) {
-        PipelineEntry entry = byName.get(pipelineName);
+    /** Pins or unpins: pinned pipelines stay on top of their group in every order, and across restarts. */
+    public void togglePinned(PipelineKey key) {
+        ConnectionGroup group = groupsById.get(key.connection());
+        PipelineEntry entry = group == null ? null : group.byName.get(key.name());
         if (entry == null) {
             return;
         }
         boolean pin = !entry.isPinned();
         entry.pin(pin);
-        favourites.setPinned(connection, pipelineName, pin);
+        favourites.setPinned(key.connection().key(), key.name(), pin);
     }
 
     public void clearFilters() {
@@ -246,10 +386,17 @@ public final class BoardViewModel implements WatchListener {
     }
 
     /** The pipelines chosen together in the list (for a change freeze); the view keeps it in step. */
-    public void choose(List<String> pipelineNames) {
-        List<String> known = pipelineNames.stream().filter(byName::containsKey).distinct().toList();
+    public void choose(List<PipelineKey> pipelines) {
+        List<PipelineKey> known = pipelines.stream().filter(key -> entryOf(key).isPresent()).distinct().toList();
         if (!known.equals(chosen)) {
             chosen.setAll(known);
+        }
+        for (ConnectionGroup group : groups) {
+            List<String> names = known.stream().filter(key -> key.connection().equals(group.connection()))
+                    .map(PipelineKey::name).toList();
+            if (!names.equals(group.chosen)) {
+                group.chosen.setAll(names);
+            }
         }
     }
 
@@ -259,6 +406,9 @@ public final class BoardViewModel implements WatchListener {
         now.set(at);
         Instant last = lastUpdate.get();
         stale.set(last != null && Duration.between(last, at).compareTo(staleAfter) > 0);
+        for (ConnectionGroup group : groups) {
+            group.tick(at, staleAfter);
+        }
     }
 
     // ------------------------------------------------------------------ reading
@@ -292,11 +442,27 @@ public final class BoardViewModel implements WatchListener {
         return at == null ? "" : Texts.get("board.ago", Durations.between(at, now.get()));
     }
 
-    public Optional<PipelineSnapshot> snapshotOf(String pipelineName) {
-        return Optional.ofNullable(snapshots.get(pipelineName));
+    public Optional<PipelineSnapshot> snapshotOf(PipelineKey key) {
+        return Optional.ofNullable(groupsById.get(key.connection())).flatMap(group -> group.snapshotOf(key.name()));
     }
 
-    private Predicate<PipelineEntry> predicate() {
+    public Optional<PipelineEntry> entryOf(PipelineKey key) {
+        return Optional.ofNullable(groupsById.get(key.connection())).map(group -> group.byName.get(key.name()));
+    }
+
+    /** One connection's group: its pipelines chosen for a change freeze, its health; empty when not watched. */
+    public Optional<ConnectionGroup> group(ConnectionId connection) {
+        return Optional.ofNullable(groupsById.get(connection));
+    }
+
+    private Predicate<BoardItem> predicate() {
+        Predicate<PipelineEntry> entries = entryPredicate();
+        // A header is worth its line only when there is more than one connection to tell apart.
+        boolean headers = groups.size() > 1;
+        return item -> item instanceof PipelineEntry entry ? entries.test(entry) : headers;
+    }
+
+    private Predicate<PipelineEntry> entryPredicate() {
         String[] words = search.get() == null || search.get().isBlank() ? new String[0]
                 : search.get().strip().toLowerCase(Locale.ROOT).split("\\s+");
         StatusFilter status = statusFilter.get();
@@ -316,7 +482,7 @@ public final class BoardViewModel implements WatchListener {
         };
     }
 
-    private Comparator<PipelineEntry> comparator() {
+    private Comparator<BoardItem> comparator() {
         Comparator<PipelineEntry> pinnedFirst = Comparator.comparing(entry -> !entry.isPinned());
         Comparator<PipelineEntry> byName = Comparator.comparing(PipelineEntry::name, String.CASE_INSENSITIVE_ORDER);
         Comparator<PipelineEntry> order = switch (sort.get()) {
@@ -325,7 +491,18 @@ public final class BoardViewModel implements WatchListener {
             case LAST_CHANGE -> Comparator.comparing((PipelineEntry entry) -> entry.row().lastChange(),
                     Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(byName);
         };
-        return pinnedFirst.thenComparing(order);
+        Comparator<PipelineEntry> within = pinnedFirst.thenComparing(order);
+        // Connections in the order they were added, each header above its own pipelines.
+        return (a, b) -> {
+            int byGroup = Integer.compare(a.group().order(), b.group().order());
+            if (byGroup != 0) {
+                return byGroup;
+            }
+            if (a instanceof PipelineEntry x && b instanceof PipelineEntry y) {
+                return within.compare(x, y);
+            }
+            return Boolean.compare(a instanceof PipelineEntry, b instanceof PipelineEntry);
+        };
     }
 
     /** Lower comes first: broken, then waiting for a person, then held or stopped, then running, then fine. */
@@ -344,7 +521,7 @@ public final class BoardViewModel implements WatchListener {
 
     private String describeCount() {
         int total = entries.size();
-        int shown = sorted.size();
+        int shown = sortedEntries.size();
         String plural = total == 1 ? ".one" : ".many";
         return shown == total ? Texts.get("board.count" + plural, number(total))
                 : Texts.get("board.countOf" + plural, number(shown), number(total));
@@ -357,9 +534,19 @@ public final class BoardViewModel implements WatchListener {
 
     // ------------------------------------------------------------------ properties
 
-    /** The entries to show, filtered and in order. */
-    public ObservableList<PipelineEntry> visibleEntries() {
+    /** The lines to show, filtered and in order: with several connections, each group under its header. */
+    public ObservableList<BoardItem> visibleItems() {
         return sorted;
+    }
+
+    /** The pipelines to show, filtered and in order, without the headers. */
+    public ObservableList<PipelineEntry> visibleEntries() {
+        return sortedEntries;
+    }
+
+    /** The watched connections' groups, in the order they were added. */
+    public ObservableList<ConnectionGroup> groups() {
+        return readOnlyGroups;
     }
 
     /** Every entry, unfiltered, in the order the pipelines were listed. */
@@ -368,7 +555,7 @@ public final class BoardViewModel implements WatchListener {
     }
 
     /** The pipelines chosen together in the list, in the order they were chosen. */
-    public ObservableList<String> chosenNames() {
+    public ObservableList<PipelineKey> chosen() {
         return readOnlyChosen;
     }
 
@@ -401,9 +588,14 @@ public final class BoardViewModel implements WatchListener {
         return summary;
     }
 
-    /** The name of the pipeline the user looks at; the view binds its selection to it. */
-    public ObjectProperty<String> selectedNameProperty() {
-        return selectedName;
+    /** The pipeline the user looks at; the view binds its selection to it. */
+    public ObjectProperty<PipelineKey> selectedKeyProperty() {
+        return selectedKey;
+    }
+
+    /** Shows a pipeline: {@code select(connection, name)} is {@code selectedKeyProperty().set(...)}. */
+    public void select(ConnectionId connection, String pipelineName) {
+        selectedKey.set(new PipelineKey(connection, pipelineName));
     }
 
     public ReadOnlyObjectProperty<PipelineSnapshot> selectedProperty() {
@@ -415,7 +607,7 @@ public final class BoardViewModel implements WatchListener {
         return problem.getReadOnlyProperty();
     }
 
-    /** Approvals waiting across all pipelines: shown in the window title. */
+    /** Approvals waiting across all pipelines of every connection: shown in the window title. */
     public IntegerBinding waitingApprovalsProperty() {
         return waitingApprovals;
     }
@@ -437,5 +629,15 @@ public final class BoardViewModel implements WatchListener {
     /** True when no pipeline has been heard of for longer than the staleness limit. */
     public ReadOnlyBooleanProperty staleProperty() {
         return stale.getReadOnlyProperty();
+    }
+
+    /**
+     * The entries of a list of items, as a list of entries. The filter lets only entries through, so the
+     * unchecked view is safe; it saves copying a thousand entries on every change.
+     */
+    @SuppressWarnings("unchecked")
+    private static ObservableList<PipelineEntry> onlyEntries(ObservableList<BoardItem> items) {
+        ObservableList<? extends BoardItem> only = new FilteredList<>(items, item -> item instanceof PipelineEntry);
+        return (ObservableList<PipelineEntry>) only;
     }
 }

@@ -37,7 +37,8 @@ import javafx.collections.ObservableList;
  * chosen on the board, with one reason, and enabled again the same way. Each pipeline is its own call with
  * its own result (done, already so, not found, denied, failed), so one pipeline without that stage or
  * without permission never hides what happened to the others. A transition somebody already disabled is
- * left alone, so a freeze never overwrites another person's reason.
+ * left alone, so a freeze never overwrites another person's reason. A freeze acts within one connection: the
+ * pipelines of that connection's group chosen on the board, with that connection's credentials.
  */
 public final class ChangeFreezeViewModel {
 
@@ -60,7 +61,7 @@ public final class ChangeFreezeViewModel {
     private final BackgroundTasks tasks;
     private final DialogService dialogs;
     private final Consumer<String> refreshPipeline;
-    private final BoardViewModel board;
+    private final ChosenPipelines board;
 
     private final BooleanProperty open = new SimpleBooleanProperty(this, "open");
     private final StringProperty stageName = new SimpleStringProperty(this, "stageName", "Deploy");
@@ -77,7 +78,7 @@ public final class ChangeFreezeViewModel {
     private final BooleanBinding canUnfreeze;
 
     public ChangeFreezeViewModel(PipelineCommands commands, BackgroundTasks tasks, DialogService dialogs,
-            Consumer<String> refreshPipeline, BoardViewModel board) {
+            Consumer<String> refreshPipeline, ChosenPipelines board) {
         this.commands = Objects.requireNonNull(commands);
         this.tasks = Objects.requireNonNull(tasks);
         this.dialogs = Objects.requireNonNull(dialogs);

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -23,12 +24,16 @@ public final class LocalReleaseViewModel {
     /** The same cap as a definitions file inside an artifact; a bigger file is refused before it is read. */
     static final int MAX_FILE_BYTES = 100 * 1024;
 
-    private final ReleaseFinder releases;
+    private final Supplier<ReleaseFinder> releases;
     private final BackgroundTasks tasks;
     private final ReadOnlyObjectWrapper<ExecutionImages> images = new ReadOnlyObjectWrapper<>(this, "images");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
 
-    public LocalReleaseViewModel(ReleaseFinder releases, BackgroundTasks tasks) {
+    /**
+     * @param releases looks the images up in ECR with the credentials of the connection on screen, which may
+     *                 change between two files
+     */
+    public LocalReleaseViewModel(Supplier<ReleaseFinder> releases, BackgroundTasks tasks) {
         this.releases = releases;
         this.tasks = tasks;
     }
@@ -62,7 +67,7 @@ public final class LocalReleaseViewModel {
                 return ExecutionImages.failed(name, "local file", Optional.empty(),
                         Texts.get("local.overLimit", name, MAX_FILE_BYTES / 1024));
             }
-            return releases.imagesOfFile(name, content);
+            return releases.get().imagesOfFile(name, content);
         }
     }
 

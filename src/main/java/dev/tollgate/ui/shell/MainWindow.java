@@ -1,41 +1,38 @@
 package dev.tollgate.ui.shell;
 
-import dev.tollgate.ui.common.Texts;
+import dev.tollgate.identity.ConnectionId;
 import dev.tollgate.pipeline.PipelineSnapshot;
+import dev.tollgate.ui.board.BoardActions;
 import dev.tollgate.ui.board.BoardView;
 import dev.tollgate.ui.board.BoardViewModel;
-import dev.tollgate.ui.board.ChangeFreezeView;
-import dev.tollgate.ui.board.ChangeFreezeViewModel;
-import dev.tollgate.ui.common.BackgroundTasks;
+import dev.tollgate.ui.board.PipelineKey;
 import dev.tollgate.ui.common.Durations;
-import dev.tollgate.ui.common.StatusLook;
-import dev.tollgate.ui.graph.PipelineCommandBar;
-import dev.tollgate.ui.graph.PipelineGraphView;
-import dev.tollgate.ui.graph.PipelineGraphViewModel;
-import dev.tollgate.ui.history.HistoryView;
-import dev.tollgate.ui.history.HistoryViewModel;
-import dev.tollgate.ui.review.ApprovalReviewView;
-import dev.tollgate.ui.review.ApprovalReviewViewModel;
+import dev.tollgate.ui.common.Texts;
+import dev.tollgate.ui.review.InboxItem;
 import dev.tollgate.ui.review.InboxView;
-import dev.tollgate.ui.review.LocalReleaseView;
 import dev.tollgate.ui.review.InboxViewModel;
-import dev.tollgate.pipeline.ApprovalRequest;
 import java.util.Optional;
-import java.util.function.Consumer;
-import javafx.beans.binding.Bindings;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
+import dev.tollgate.ui.review.LocalReleaseView;
+import dev.tollgate.ui.signin.ConnectionActions;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -50,83 +47,82 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The main window's content: header with connection and freshness, the pipeline list on the left, and the
- * selected pipeline (approval card above its stage graph) on the right, with a status line for problems.
+ * The main window's content: header with the watched connections and freshness, the approvals inbox and the
+ * pipeline board (every connection's) on the left, and on the right the selected pipeline, shown by its own
+ * connection's {@link ConnectionDetail}, with a status line for problems. Connections come and go while the
+ * window is open.
  */
 public final class MainWindow extends BorderPane {
 
     private final BoardViewModel board;
+    private final InboxViewModel inbox;
     private final Clock clock;
-    private final Label updated = new Label();
-    private final Label pipelineTitle = new Label();
-    private final Label pipelineStatus = new Label();
-    private final PipelineGraphViewModel graphModel;
-    private final Runnable refreshAll;
     private final LocalReleaseView localRelease;
+    private final Map<ConnectionId, ConnectionDetail> details = new LinkedHashMap<>();
+    private final Map<ConnectionId, Node> banners = new LinkedHashMap<>();
+    private final StackPane detailHolder = new StackPane();
+    private final VBox bannerBox = new VBox();
+    private final Label updated = new Label();
+    private final ReadOnlyIntegerWrapper busyTasks = new ReadOnlyIntegerWrapper(this, "busyTasks");
+    private final ReadOnlyStringWrapper connectionsText = new ReadOnlyStringWrapper(this, "connectionsText", "");
+    private final Label empty = new Label();
+    private ConnectionDetail shownDetail;
     private HBox header;
     private Optional<DesktopNotifier> desktopNotifier = Optional.empty();
-    private Label connection;
+    private Node connection;
 
-    public MainWindow(String connectionLabel, BoardViewModel board, BoardView boardView, ChangeFreezeViewModel freeze,
-            ChangeFreezeView freezeView, InboxViewModel inbox, ApprovalReviewViewModel review,
-            ApprovalReviewView reviewView, LocalReleaseView localRelease, PipelineGraphViewModel graphModel,
-            PipelineGraphView graph, PipelineCommandBar pipelineCommands, HistoryViewModel history,
-            HistoryView historyView, BackgroundTasks tasks, Runnable refreshAll, Clock clock) {
+    /**
+     * @param actions what the board's connection headers ask for (sign in again, stop watching)
+     */
+    public MainWindow(BoardViewModel board, InboxViewModel inbox, LocalReleaseView localRelease,
+            ConnectionActions actions, Clock clock) {
         this.board = board;
-        this.graphModel = graphModel;
+        this.inbox = inbox;
         this.clock = clock;
-        this.refreshAll = refreshAll;
         this.localRelease = localRelease;
         getStyleClass().add("main-window");
 
-        setTop(header(connectionLabel, tasks, refreshAll, localRelease.openButton()));
+        setTop(new VBox(header(localRelease.openButton()), bannerBox));
 
-        pipelineTitle.getStyleClass().add("pipeline-title");
-        pipelineTitle.setId("pipelineTitle");
-        pipelineStatus.setId("pipelineStatus");
-        Region titleSpacer = new Region();
-        HBox.setHgrow(titleSpacer, Priority.ALWAYS);
-        HBox titleLine = new HBox(12, pipelineTitle, pipelineStatus, titleSpacer, pipelineCommands);
-        titleLine.setAlignment(Pos.CENTER_LEFT);
-        VBox detail = new VBox(14, titleLine, reviewView, graph);
-        detail.getStyleClass().add("pipeline-detail");
-        VBox.setVgrow(graph, Priority.ALWAYS);
-        Label empty = new Label();
         empty.setId("pipelinePlaceholder");
         // With hundreds of pipelines the one just chosen may not have been read yet: say it is on its way.
-        empty.textProperty().bind(Bindings.createStringBinding(() -> board.selectedNameProperty().get() == null
+        empty.textProperty().bind(Bindings.createStringBinding(() -> board.selectedKeyProperty().get() == null
                         ? Texts.get("shell.selectPipeline")
-                        : Texts.get("shell.loadingPipeline", board.selectedNameProperty().get()),
-                board.selectedNameProperty()));
+                        : Texts.get("shell.loadingPipeline", board.selectedKeyProperty().get().name()),
+                board.selectedKeyProperty()));
         empty.getStyleClass().add("muted");
-        ScrollPane detailScroll = new ScrollPane(detail);
-        detailScroll.setFitToWidth(true);
-        detailScroll.getStyleClass().add("edge-to-edge");
-        ScrollPane freezeScroll = new ScrollPane(freezeView);
-        freezeScroll.setFitToWidth(true);
-        freezeScroll.setFitToHeight(true);
-        freezeScroll.getStyleClass().add("edge-to-edge");
-        // The selected pipeline now, and what it ran before: the history reads only while its tab shows.
-        Tab pipelineTab = new Tab(Texts.get("shell.pipelineTab"), detailScroll);
-        pipelineTab.setId("pipelineTab");
-        pipelineTab.setGraphic(new FontIcon(Feather.GIT_PULL_REQUEST));
-        Tab historyTab = new Tab(Texts.get("shell.historyTab"), historyView);
-        historyTab.setId("historyTab");
-        historyTab.setGraphic(new FontIcon(Feather.CLOCK));
-        TabPane views = new TabPane(pipelineTab, historyTab);
-        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        views.getStyleClass().add("pipeline-views");
-        views.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> history.setActive(tab == historyTab));
-        StackPane right = new StackPane(empty, views, freezeScroll);
-        // The change freeze takes the place of the pipeline while open; the list stays to choose pipelines.
-        views.visibleProperty().bind(board.selectedProperty().isNotNull().and(freeze.openProperty().not()));
-        empty.visibleProperty().bind(board.selectedProperty().isNull().and(freeze.openProperty().not()));
-        freezeScroll.visibleProperty().bind(freeze.openProperty());
-        freezeView.visibleProperty().bind(freeze.openProperty());
+        StackPane right = new StackPane(empty, detailHolder);
 
-        Consumer<ApprovalRequest> open = request -> {
-            board.selectedNameProperty().set(request.pipelineName());
-            review.focus(request);
+        BoardView boardView = new BoardView(board, new BoardActions() {
+            @Override
+            public void openChangeFreeze() {
+                MainWindow.this.openChangeFreeze();
+            }
+
+            @Override
+            public void refresh(ConnectionId connection) {
+                ConnectionDetail detail = details.get(connection);
+                if (detail != null) {
+                    detail.refresh();
+                }
+            }
+
+            @Override
+            public void signInAgain(ConnectionId connection) {
+                actions.signInAgain(connection);
+            }
+
+            @Override
+            public void stopWatching(ConnectionId connection) {
+                actions.stopWatching(connection);
+            }
+        });
+        Consumer<InboxItem> open = item -> {
+            board.select(item.connection(), item.request().pipelineName());
+            ConnectionDetail detail = details.get(item.connection());
+            if (detail != null) {
+                detail.focus(item.request());
+            }
         };
         Tab approvals = new Tab(null, new InboxView(inbox, clock, open));
         approvals.setId("approvalsTab");
@@ -150,34 +146,31 @@ public final class MainWindow extends BorderPane {
         // At start-up an approver wants the newest waiting approval in front of them, once.
         inbox.items().addListener(new javafx.collections.ListChangeListener<>() {
             @Override
-            public void onChanged(Change<? extends dev.tollgate.ui.review.InboxItem> change) {
+            public void onChanged(Change<? extends InboxItem> change) {
                 if (!inbox.items().isEmpty()) {
                     inbox.items().removeListener(this);
-                    open.accept(inbox.items().get(0).request());
+                    open.accept(inbox.items().get(0));
                 }
             }
         });
-        inbox.arrivalProperty().addListener((obs, old, request) -> {
-            if (request != null) {
-                toast.show(Texts.get("shell.newApproval", request.location()), () -> open.accept(request));
+        inbox.arrivalProperty().addListener((obs, old, item) -> {
+            if (item != null) {
+                String where = inbox.severalConnectionsProperty().get()
+                        ? item.connection().label() + " · " + item.request().location() : item.request().location();
+                toast.show(Texts.get("shell.newApproval", where), () -> open.accept(item));
                 if (outOfSight()) {
-                    desktopNotifier.ifPresent(notifier -> notifier.notify(Texts.get("shell.approvalWaiting"),
-                            request.location(), () -> {
+                    desktopNotifier.ifPresent(notifier -> notifier.notify(Texts.get("shell.approvalWaiting"), where,
+                            () -> {
                                 bringToFront();
-                                open.accept(request);
+                                open.accept(item);
                             }));
                 }
             }
         });
         setBottom(statusLine());
 
-        board.selectedProperty().addListener((obs, old, snapshot) -> {
-            showPipeline(snapshot);
-            review.show(snapshot);
-            history.show(snapshot);
-        });
-        showPipeline(board.selectedProperty().get());
-        history.show(board.selectedProperty().get());
+        board.selectedProperty().addListener((obs, old, snapshot) -> showSelected());
+        board.selectedKeyProperty().addListener((obs, old, key) -> showSelected());
 
         // "Updated 4 s ago" must age between polls, so it ticks on its own.
         javafx.animation.Timeline ticker = new javafx.animation.Timeline(
@@ -189,13 +182,52 @@ public final class MainWindow extends BorderPane {
     }
 
     /**
-     * Puts the sign-in controls in place of the plain connection label, and a banner (shown only while the
-     * sign-in has expired) under the header.
+     * Adds a connection's side of the window, and the banner it raises when its sign-in expires (shown only
+     * then, under the header). Call on the JavaFX thread.
      */
-    public void useConnectionControls(javafx.scene.Node connectionMenu, javafx.scene.Node expiryBanner) {
+    public void addConnection(ConnectionDetail detail, Node expiryBanner) {
+        ConnectionId id = detail.connection();
+        if (details.containsKey(id)) {
+            throw new IllegalArgumentException(id.label() + " is in the window already");
+        }
+        details.put(id, detail);
+        banners.put(id, expiryBanner);
+        bannerBox.getChildren().add(expiryBanner);
+        detail.tasks().runningProperty().addListener((obs, old, running) -> countBusyTasks());
+        detail.showsNothingProperty().addListener((obs, old, nothing) -> showPlaceholder());
+        connectionsChanged();
+        showSelected();
+    }
+
+    public boolean hasConnection(ConnectionId id) {
+        return details.containsKey(id);
+    }
+
+    /** Takes a connection that is no longer watched out of the window. Call on the JavaFX thread. */
+    public void removeConnection(ConnectionId id) {
+        ConnectionDetail detail = details.remove(id);
+        Node banner = banners.remove(id);
+        if (banner != null) {
+            bannerBox.getChildren().remove(banner);
+        }
+        if (detail == null) {
+            return;
+        }
+        if (detail == shownDetail) {
+            detail.setActive(false);
+            detail.show(null);
+            detailHolder.getChildren().clear();
+            shownDetail = null;
+        }
+        connectionsChanged();
+        showSelected();
+    }
+
+    /** Puts the connections menu (add, sign in again, stop watching) in place of the plain connections label. */
+    public void useConnectionMenu(Node connectionMenu) {
         int at = header.getChildren().indexOf(connection);
         header.getChildren().set(at, connectionMenu);
-        setTop(new VBox(header, expiryBanner));
+        connection = connectionMenu;
     }
 
     /** File → Open (Ctrl+O): inspect a definitions file from disk. */
@@ -224,15 +256,16 @@ public final class MainWindow extends BorderPane {
     }
 
     /** Adds a button or menu at the right end of the header (theme, help). */
-    public void addHeaderTool(javafx.scene.Node tool) {
+    public void addHeaderTool(Node tool) {
         header.getChildren().add(tool);
     }
 
-    /** Polls everything now (Refresh button, F5). */
+    /** Polls everything of every connection now (Refresh button, F5). */
     public void refresh() {
-        refreshAll.run();
+        details.values().forEach(ConnectionDetail::refresh);
     }
 
+    /** Approvals waiting across every connection: what the window title counts. */
     public int waitingApprovals() {
         return board.waitingApprovalsProperty().get();
     }
@@ -241,12 +274,81 @@ public final class MainWindow extends BorderPane {
         return board.waitingApprovalsProperty();
     }
 
-    private HBox header(String connectionLabel, BackgroundTasks tasks, Runnable refreshAll, Button openFile) {
+    /** The change freeze of the connection on screen (or the only one), for the pipelines chosen in it. */
+    private void openChangeFreeze() {
+        ConnectionDetail detail = shownDetail;
+        if (detail == null && !board.chosen().isEmpty()) {
+            detail = details.get(board.chosen().get(0).connection());
+        }
+        if (detail == null && details.size() == 1) {
+            detail = details.values().iterator().next();
+        }
+        if (detail != null) {
+            show(detail);
+            detail.openChangeFreeze();
+        }
+    }
+
+    /** The selected pipeline, on its own connection's side. */
+    private void showSelected() {
+        PipelineKey key = board.selectedKeyProperty().get();
+        ConnectionDetail target = key == null ? shownDetail : details.get(key.connection());
+        if (target != null) {
+            show(target);
+            PipelineSnapshot snapshot = board.selectedProperty().get();
+            PipelineSnapshot next = snapshot != null && key != null && key.connection().equals(target.connection())
+                    ? snapshot : null;
+            // The key and the snapshot both report a new selection; the pipeline is shown once.
+            if (next != target.shownProperty().get()) {
+                target.show(next);
+            }
+        }
+        showPlaceholder();
+    }
+
+    private void show(ConnectionDetail target) {
+        if (target == shownDetail) {
+            return;
+        }
+        if (shownDetail != null) {
+            // What is not on screen must not keep reading: its history and review rest until shown again.
+            shownDetail.setActive(false);
+            shownDetail.show(null);
+        }
+        shownDetail = target;
+        detailHolder.getChildren().setAll(target);
+        target.setActive(true);
+    }
+
+    private void showPlaceholder() {
+        boolean nothing = shownDetail == null || shownDetail.showsNothingProperty().get();
+        empty.setVisible(nothing);
+        detailHolder.setVisible(!nothing);
+    }
+
+    private void countBusyTasks() {
+        busyTasks.set(details.values().stream().mapToInt(d -> d.tasks().runningProperty().get()).sum());
+    }
+
+    private void connectionsChanged() {
+        countBusyTasks();
+        connectionsText.set(details.size() == 1 ? details.keySet().iterator().next().label()
+                : Texts.get("shell.connections", details.size()));
+    }
+
+    /** "Sandbox" with one connection, "3 connections" with more: the title and the header name them so. */
+    public javafx.beans.property.ReadOnlyStringProperty connectionsProperty() {
+        return connectionsText.getReadOnlyProperty();
+    }
+
+    private HBox header(Button openFile) {
         Label appName = new Label("Tollgate", new FontIcon(Feather.SHIELD));
         appName.getStyleClass().add("app-name");
-        connection = new Label(connectionLabel, new FontIcon(Feather.CLOUD));
-        connection.setId("connectionLabel");
-        connection.getStyleClass().add("connection-label");
+        Label connectionLabel = new Label("", new FontIcon(Feather.CLOUD));
+        connectionLabel.setId("connectionLabel");
+        connectionLabel.getStyleClass().add("connection-label");
+        connectionLabel.textProperty().bind(connectionsText);
+        connection = connectionLabel;
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         updated.setId("freshness");
@@ -256,12 +358,12 @@ public final class MainWindow extends BorderPane {
         board.pushModeProperty().addListener((observable, was, on) -> updated.setTooltip(on ? live : null));
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
-        busy.visibleProperty().bind(tasks.runningProperty().greaterThan(0));
+        busy.visibleProperty().bind(busyTasks.greaterThan(0));
         Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
         refresh.setId("refreshButton");
         refresh.setTooltip(new Tooltip(Texts.get("shell.refresh")));
         refresh.setOnAction(event -> refresh());
-        header = new HBox(12, appName, connection, spacer, busy, updated, openFile, refresh);
+        header = new HBox(12, appName, connectionLabel, spacer, busy, updated, openFile, refresh);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
         header.getStyleClass().add("header-bar");
@@ -279,18 +381,6 @@ public final class MainWindow extends BorderPane {
         line.setPadding(new Insets(4, 12, 4, 12));
         line.getStyleClass().add("status-line");
         return line;
-    }
-
-    private void showPipeline(PipelineSnapshot snapshot) {
-        graphModel.show(snapshot);
-        if (snapshot == null) {
-            return;
-        }
-        pipelineTitle.setText(snapshot.name());
-        StatusLook.restyle(pipelineStatus, snapshot.headline(), null);
-        if (!pipelineStatus.getStyleClass().contains("status-badge")) {
-            pipelineStatus.getStyleClass().add("status-badge");
-        }
     }
 
     private void showFreshness() {

@@ -1,20 +1,26 @@
 package dev.tollgate.ui.signin;
 
+import dev.tollgate.identity.ConnectionId;
+
 /**
- * What the connection menu and the expiry banner ask the application to do. The composition root
- * implements it, because switching connections rebuilds the clients, the watcher and the window's content.
+ * What the connections menu, the board's connection headers and the expiry banners ask the application to
+ * do. The composition root implements it, because a connection is its own clients, watcher and view models:
+ * adding one builds them, and stopping one closes them, while the others go on.
  */
 public interface ConnectionActions {
 
-    /** Opens the sign-in dialog to pick an IAM Identity Center account and role to watch. */
+    /** Opens the sign-in dialog to pick an IAM Identity Center account and role to watch as well. */
     void signIn();
 
-    /** Signs the current connection in again after its sign-in expired, keeping everything on screen. */
-    void signInAgain();
+    /** Signs a connection in again after its sign-in expired, keeping everything on screen. */
+    void signInAgain(ConnectionId connection);
 
-    /** Switches to a profile of the shared config files. */
-    void useProfile(String name);
+    /** Watches a profile of the shared config files as well. */
+    void addProfile(String name);
 
-    /** Switches to the embedded sandbox. */
-    void useSandbox();
+    /** Watches the embedded sandbox as well. */
+    void addSandbox();
+
+    /** Stops watching a connection; the others go on. */
+    void stopWatching(ConnectionId connection);
 }

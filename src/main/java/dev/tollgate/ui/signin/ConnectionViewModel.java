@@ -1,6 +1,7 @@
 package dev.tollgate.ui.signin;
 
 import dev.tollgate.identity.CallerIdentity;
+import dev.tollgate.identity.ConnectionId;
 import dev.tollgate.identity.IdentityGateway;
 import dev.tollgate.pipeline.GatewayException;
 import dev.tollgate.pipeline.PipelineSnapshot;
@@ -19,7 +20,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The current connection as the header shows it: its name, who the approver is there (from
+ * One watched connection as the connections menu and its expiry banner show it: its name, who the approver is there (from
  * {@code sts:GetCallerIdentity}), and whether its sign-in has expired. Fed by the watcher: a poll that fails
  * with expired or missing credentials raises the expiry banner, the next good poll lowers it.
  *
@@ -28,6 +29,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class ConnectionViewModel implements WatchListener {
 
+    private final ConnectionId connection;
     private final IdentityGateway identityGateway;
     private final BackgroundTasks tasks;
     private final Executor uiThread;
@@ -43,13 +45,14 @@ public final class ConnectionViewModel implements WatchListener {
      * @param canSignInAgain whether the app can sign this connection in again (Identity Center); otherwise
      *                       the banner tells the approver to renew the credentials outside and retry
      */
-    public ConnectionViewModel(String label, IdentityGateway identityGateway, BackgroundTasks tasks, Executor uiThread,
-            boolean canSignInAgain) {
+    public ConnectionViewModel(ConnectionId connection, IdentityGateway identityGateway, BackgroundTasks tasks,
+            Executor uiThread, boolean canSignInAgain) {
+        this.connection = Objects.requireNonNull(connection);
         this.identityGateway = Objects.requireNonNull(identityGateway);
         this.tasks = Objects.requireNonNull(tasks);
         this.uiThread = Objects.requireNonNull(uiThread);
         this.canSignInAgain = canSignInAgain;
-        this.label.set(label);
+        this.label.set(connection.label());
     }
 
     /** Asks AWS who the credentials belong to; call on the UI thread. */
@@ -107,6 +110,10 @@ public final class ConnectionViewModel implements WatchListener {
     private static boolean needsSignIn(GatewayException error) {
         return error.problem() == GatewayException.Problem.EXPIRED_CREDENTIALS
                 || error.problem() == GatewayException.Problem.NO_CREDENTIALS;
+    }
+
+    public ConnectionId connection() {
+        return connection;
     }
 
     public boolean canSignInAgain() {

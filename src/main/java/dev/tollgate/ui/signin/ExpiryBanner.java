@@ -1,6 +1,8 @@
 package dev.tollgate.ui.signin;
 
 import dev.tollgate.ui.common.Texts;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -11,15 +13,18 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The banner under the header while the connection's sign-in has expired, with a one-click way back. It
- * covers nothing: the board, the open review and its draft stay as they were.
+ * The banner under the header while a connection's sign-in has expired, with a one-click way back. It
+ * covers nothing: the board, the open review and its draft stay as they were. With several connections,
+ * each has its own, which names it.
  */
 public final class ExpiryBanner extends HBox {
 
     /**
      * @param retry what to do when the credentials cannot be renewed from the app (renewed outside, then retry)
+     * @param named whether to say which connection the banner is about (when there are several)
      */
-    public ExpiryBanner(ConnectionViewModel model, ConnectionActions actions, Runnable retry) {
+    public ExpiryBanner(ConnectionViewModel model, ConnectionActions actions, Runnable retry,
+            ObservableBooleanValue named) {
         setId("expiryBanner");
         getStyleClass().add("expiry-banner");
         setSpacing(12);
@@ -29,7 +34,10 @@ public final class ExpiryBanner extends HBox {
         message.setId("expiryMessage");
         message.setWrapText(true);
         message.setGraphic(new FontIcon(Feather.CLOCK));
-        message.textProperty().bind(model.expiryMessageProperty());
+        message.textProperty().bind(Bindings.createStringBinding(
+                () -> model.expiryMessageProperty().get() == null || !named.get() ? model.expiryMessageProperty().get()
+                        : model.labelProperty().get() + ": " + model.expiryMessageProperty().get(),
+                model.expiryMessageProperty(), model.labelProperty(), named));
         HBox.setHgrow(message, Priority.ALWAYS);
         message.setMaxWidth(Double.MAX_VALUE);
         Button action = model.canSignInAgain()
@@ -38,7 +46,7 @@ public final class ExpiryBanner extends HBox {
         action.setId("signInAgainButton");
         action.setOnAction(event -> {
             if (model.canSignInAgain()) {
-                actions.signInAgain();
+                actions.signInAgain(model.connection());
             } else {
                 retry.run();
             }

@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tollgate.aws.AwsClients;
 import dev.tollgate.aws.CodePipelineGateway;
 import dev.tollgate.aws.ConnectionSettings;
+import dev.tollgate.identity.ConnectionId;
 import dev.tollgate.pipeline.PipelineSnapshot;
 import dev.tollgate.pipeline.PipelineSummary;
 import dev.tollgate.sandbox.ManualClock;
 import dev.tollgate.sandbox.Sandbox;
 import dev.tollgate.sandbox.SandboxConfig;
 import dev.tollgate.storage.FavouritesStore;
-import dev.tollgate.ui.common.BackgroundTasks;
-import dev.tollgate.ui.graph.ScriptedDialogs;
 import dev.tollgate.ui.shell.Theme;
+import dev.tollgate.watch.WatchListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +50,7 @@ class BoardAtScaleBenchmarkTest {
     private Sandbox sandbox;
     private AwsClients clients;
     private BoardViewModel board;
+    private WatchListener feed;
     private BoardView view;
     private Scene scene;
     private long layoutStarted;
@@ -60,10 +61,27 @@ class BoardAtScaleBenchmarkTest {
         sandbox = Sandbox.start(SandboxConfig.defaults().withPipelines(PIPELINES)
                 .withClock(new ManualClock(Instant.parse("2026-11-24T09:00:00Z"))));
         clients = new AwsClients(ConnectionSettings.sandbox(sandbox.endpoint()));
-        board = new BoardViewModel(Platform::runLater, Clock.systemUTC(), Duration.ofMinutes(5), FavouritesStore.inMemory(), "Sandbox");
-        ChangeFreezeViewModel freeze = new ChangeFreezeViewModel(new dev.tollgate.aws.CodePipelineCommands(clients.codePipeline()),
-                new BackgroundTasks(Runnable::run, Runnable::run), new ScriptedDialogs(), name -> { }, board);
-        view = new BoardView(board, freeze);
+        board = new BoardViewModel(Platform::runLater, Clock.systemUTC(), Duration.ofMinutes(5), FavouritesStore.inMemory());
+        // Two connections, so that the list also lays out and sorts their headers.
+        feed = board.watch(new ConnectionId("Sandbox", "Sandbox"), false);
+        board.watch(new ConnectionId("other", "Another account · eu-west-1"), true);
+        view = new BoardView(board, new BoardActions() {
+            @Override
+            public void openChangeFreeze() {
+            }
+
+            @Override
+            public void refresh(ConnectionId connection) {
+            }
+
+            @Override
+            public void signInAgain(ConnectionId connection) {
+            }
+
+            @Override
+            public void stopWatching(ConnectionId connection) {
+            }
+        });
         scene = new Scene(view, 320, 800);
         Theme.apply(scene);
         // CSS and layout of each pulse, the part of a frame the board's own work decides.
@@ -84,14 +102,14 @@ class BoardAtScaleBenchmarkTest {
         CodePipelineGateway gateway = new CodePipelineGateway(clients.codePipeline(), Clock.systemUTC());
         List<PipelineSummary> pipelines = gateway.listPipelines();
         assertThat(pipelines).hasSize(PIPELINES);
-        board.pipelinesListed(pipelines);
+        feed.pipelinesListed(pipelines);
         ExecutorService pollers = Executors.newFixedThreadPool(4);
         List<Future<PipelineSnapshot>> snapshots = new ArrayList<>();
         for (PipelineSummary pipeline : pipelines) {
             snapshots.add(pollers.submit(() -> gateway.snapshot(pipeline.name())));
         }
         for (Future<PipelineSnapshot> snapshot : snapshots) {
-            board.snapshotTaken(snapshot.get());
+            feed.snapshotTaken(snapshot.get());
         }
         pollers.shutdown();
         WaitForAsyncUtils.waitForFxEvents();
@@ -130,7 +148,7 @@ class BoardAtScaleBenchmarkTest {
         // A poll cycle's worth of fresh snapshots arriving while the list is shown.
         long applyStarted = System.nanoTime();
         for (PipelineSummary pipeline : pipelines.subList(0, 200)) {
-            board.snapshotTaken(gateway.snapshot(pipeline.name()));
+            feed.snapshotTaken(gateway.snapshot(pipeline.name()));
         }
         WaitForAsyncUtils.waitForFxEvents();
         long applied = System.nanoTime() - applyStarted;

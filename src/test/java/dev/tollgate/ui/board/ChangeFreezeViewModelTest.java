@@ -6,6 +6,7 @@ import dev.tollgate.aws.AwsClients;
 import dev.tollgate.aws.CodePipelineCommands;
 import dev.tollgate.aws.CodePipelineGateway;
 import dev.tollgate.aws.ConnectionSettings;
+import dev.tollgate.identity.ConnectionId;
 import dev.tollgate.pipeline.GatewayException;
 import dev.tollgate.pipeline.PipelineCommands;
 import dev.tollgate.pipeline.PipelineSummary;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,10 +35,13 @@ import org.junit.jupiter.api.Test;
 /** A change freeze across the sandbox's pipelines through the real SDK, every call inline. */
 class ChangeFreezeViewModelTest {
 
+    private static final ConnectionId SANDBOX = new ConnectionId("Sandbox", "Sandbox");
+
     private Sandbox sandbox;
     private AwsClients clients;
     private CodePipelineGateway gateway;
     private BoardViewModel board;
+    private ChosenPipelines chosen;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private final List<String> refreshed = new ArrayList<>();
 
@@ -45,10 +50,12 @@ class ChangeFreezeViewModelTest {
         sandbox = Sandbox.start(SandboxConfig.defaults().withClock(new ManualClock(Instant.parse("2026-11-24T09:00:00Z"))));
         clients = new AwsClients(ConnectionSettings.sandbox(sandbox.endpoint()));
         gateway = new CodePipelineGateway(clients.codePipeline(), Clock.systemUTC());
-        board = new BoardViewModel(Runnable::run, Clock.systemUTC(), Duration.ofMinutes(1), FavouritesStore.inMemory(), "Sandbox");
+        board = new BoardViewModel(Runnable::run, Clock.systemUTC(), Duration.ofMinutes(1), FavouritesStore.inMemory());
+        BoardViewModel.ConnectionFeed feed = board.watch(SANDBOX, false);
+        chosen = feed.chosen();
         List<PipelineSummary> pipelines = gateway.listPipelines();
-        board.pipelinesListed(pipelines);
-        pipelines.forEach(p -> board.snapshotTaken(gateway.snapshot(p.name())));
+        feed.pipelinesListed(pipelines);
+        pipelines.forEach(p -> feed.snapshotTaken(gateway.snapshot(p.name())));
     }
 
     @AfterEach
@@ -57,9 +64,13 @@ class ChangeFreezeViewModelTest {
         sandbox.close();
     }
 
+    private static List<PipelineKey> keys(String... names) {
+        return Stream.of(names).map(name -> new PipelineKey(SANDBOX, name)).toList();
+    }
+
     private ChangeFreezeViewModel freeze(PipelineCommands commands) {
         return new ChangeFreezeViewModel(commands, new BackgroundTasks(Runnable::run, Runnable::run), dialogs,
-                refreshed::add, board);
+                refreshed::add, chosen);
     }
 
     private ChangeFreezeViewModel freeze() {
@@ -73,7 +84,7 @@ class ChangeFreezeViewModelTest {
     @Test
     void freezesThreePipelinesAndReportsTheOneWithoutTheStage() {
         ChangeFreezeViewModel freeze = freeze();
-        board.choose(List.of("ecs-webapp", "billing-api", "nightly-reports"));
+        board.choose(keys("ecs-webapp", "billing-api", "nightly-reports"));
         freeze.stageNameProperty().set("Deploy");
         freeze.reasonProperty().set("Quarter-end freeze (CAB-7)");
         assertThat(freeze.coverageProperty().get()).isEqualTo("2 of 3 have a stage Deploy; not nightly-reports.");
@@ -96,7 +107,7 @@ class ChangeFreezeViewModelTest {
     @Test
     void asksFirstAndSendsNothingWhenDeclined() {
         ChangeFreezeViewModel freeze = freeze();
-        board.choose(List.of("ecs-webapp", "billing-api"));
+        board.choose(keys("ecs-webapp", "billing-api"));
         freeze.reasonProperty().set("Freeze");
         dialogs.confirmAnswer = false;
 
@@ -111,7 +122,7 @@ class ChangeFreezeViewModelTest {
     @Test
     void anInvalidReasonCannotFreezeButUnfreezingNeedsNone() {
         ChangeFreezeViewModel freeze = freeze();
-        board.choose(List.of("ecs-webapp"));
+        board.choose(keys("ecs-webapp"));
         freeze.reasonProperty().set("Freeze, CAB-7");
 
         assertThat(freeze.reasonProblemProperty().get()).startsWith("\u201c,\u201d at position 7");
@@ -127,7 +138,7 @@ class ChangeFreezeViewModelTest {
         freeze.reasonProperty().set("Freeze");
         assertThat(freeze.canFreezeProperty().get()).isFalse();
 
-        board.choose(List.of("ecs-webapp"));
+        board.choose(keys("ecs-webapp"));
         freeze.stageNameProperty().set("Deploy stage");
         assertThat(freeze.stageProblemProperty().get()).contains("letters, digits");
         assertThat(freeze.canUnfreezeProperty().get()).isFalse();
@@ -136,7 +147,7 @@ class ChangeFreezeViewModelTest {
     @Test
     void leavesATransitionSomebodyElseDisabledAsItIs() {
         ChangeFreezeViewModel freeze = freeze();
-        board.choose(List.of("payments-service", "billing-api"));
+        board.choose(keys("payments-service", "billing-api"));
         freeze.reasonProperty().set("Holiday freeze");
 
         freeze.freeze();
@@ -153,7 +164,7 @@ class ChangeFreezeViewModelTest {
     void unfreezingEnablesAgainAndLetsTheHeldExecutionIn() {
         ChangeFreezeViewModel freeze = freeze();
         String held = deployOf("payments-service").heldExecutionId().orElseThrow();
-        board.choose(List.of("payments-service", "ecs-webapp"));
+        board.choose(keys("payments-service", "ecs-webapp"));
 
         freeze.unfreeze();
 
@@ -202,7 +213,7 @@ class ChangeFreezeViewModelTest {
             }
         };
         ChangeFreezeViewModel freeze = freeze(denyingBilling);
-        board.choose(List.of("billing-api", "ecs-webapp", "storefront-bluegreen"));
+        board.choose(keys("billing-api", "ecs-webapp", "storefront-bluegreen"));
         freeze.reasonProperty().set("Freeze");
 
         freeze.freeze();
@@ -218,7 +229,7 @@ class ChangeFreezeViewModelTest {
     void suggestsTheStagesTheChosenPipelinesShare() {
         ChangeFreezeViewModel freeze = freeze();
 
-        board.choose(List.of("ecs-webapp", "storefront-bluegreen", "nightly-reports"));
+        board.choose(keys("ecs-webapp", "storefront-bluegreen", "nightly-reports"));
 
         assertThat(freeze.stageSuggestions()).startsWith("Build").contains("Approval", "Deploy", "Publish")
                 .doesNotContain("Source");
@@ -228,8 +239,8 @@ class ChangeFreezeViewModelTest {
     void showsProgressWhileCallsAreOut() {
         List<Runnable> queued = new ArrayList<>();
         ChangeFreezeViewModel freeze = new ChangeFreezeViewModel(new CodePipelineCommands(clients.codePipeline()),
-                new BackgroundTasks(queued::add, Runnable::run), dialogs, refreshed::add, board);
-        board.choose(List.of("ecs-webapp", "billing-api"));
+                new BackgroundTasks(queued::add, Runnable::run), dialogs, refreshed::add, chosen);
+        board.choose(keys("ecs-webapp", "billing-api"));
         freeze.reasonProperty().set("Freeze");
 
         freeze.freeze();

@@ -66,7 +66,7 @@ class HistoryThroughTheWindowTest {
         };
         tollgate = new Tollgate(ConnectionSettings.sandbox(sandbox.endpoint()), Platform::runLater, Clock.systemUTC(),
                 Duration.ofSeconds(2), dialogs, folder);
-        Scene scene = new Scene(tollgate.mainWindow(url -> { }), 1280, 800);
+        Scene scene = new Scene(tollgate.mainWindow(url -> { }, new dev.tollgate.testing.RecordedActions(), List.of()), 1280, 800);
         Theme.apply(scene);
         stage.setScene(scene);
         stage.show();

@@ -6,6 +6,7 @@ import static dev.tollgate.pipeline.Snapshots.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.aws.CodePipelineGateway;
+import dev.tollgate.identity.ConnectionId;
 import dev.tollgate.pipeline.ApprovalRequest;
 import dev.tollgate.pipeline.ApprovalRun;
 import dev.tollgate.pipeline.PipelineSnapshot;
@@ -13,6 +14,7 @@ import dev.tollgate.pipeline.Snapshots;
 import dev.tollgate.pipeline.Status;
 import dev.tollgate.testing.SandboxFixture;
 import dev.tollgate.ui.common.BackgroundTasks;
+import dev.tollgate.watch.WatchListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,20 +25,24 @@ import org.junit.jupiter.api.Test;
 
 class InboxViewModelTest {
 
+    private static final ConnectionId SANDBOX = new ConnectionId("Sandbox", "Sandbox");
+
     private static final String TOKEN_A = "aaaaaaaa-1111-2222-3333-444444444444";
     private static final String TOKEN_B = "bbbbbbbb-1111-2222-3333-444444444444";
 
     private SandboxFixture aws;
     private CodePipelineGateway gateway;
     private InboxViewModel inbox;
+    private WatchListener sandbox;
     private final List<ApprovalRequest> announced = new ArrayList<>();
 
     @BeforeEach
     void start() {
         aws = SandboxFixture.start();
         gateway = aws.gateway;
-        inbox = new InboxViewModel(Runnable::run, new BackgroundTasks(Runnable::run, Runnable::run), aws.releases);
-        inbox.arrivalProperty().addListener((obs, old, request) -> announced.add(request));
+        inbox = new InboxViewModel(Runnable::run);
+        sandbox = inbox.watch(SANDBOX, new BackgroundTasks(Runnable::run, Runnable::run), aws.releases);
+        inbox.arrivalProperty().addListener((obs, old, item) -> announced.add(item.request()));
     }
 
     @AfterEach
@@ -51,7 +57,7 @@ class InboxViewModelTest {
 
     @Test
     void listsApprovalsWaitingAtStartUpWithoutAnnouncingThem() {
-        inbox.snapshotTaken(gateway.snapshot("ecs-webapp"));
+        sandbox.snapshotTaken(gateway.snapshot("ecs-webapp"));
 
         assertThat(inbox.items()).singleElement().satisfies(item -> {
             assertThat(item.request().pipelineName()).isEqualTo("ecs-webapp");
@@ -63,10 +69,10 @@ class InboxViewModelTest {
 
     @Test
     void announcesAnApprovalThatAppearsLaterExactlyOnce() {
-        inbox.snapshotTaken(pipeline("p", stage("Approval", "exec-0", "Succeeded")));
+        sandbox.snapshotTaken(pipeline("p", stage("Approval", "exec-0", "Succeeded")));
 
-        inbox.snapshotTaken(waiting("p", TOKEN_A, null));
-        inbox.snapshotTaken(waiting("p", TOKEN_A, null));
+        sandbox.snapshotTaken(waiting("p", TOKEN_A, null));
+        sandbox.snapshotTaken(waiting("p", TOKEN_A, null));
 
         assertThat(announced).singleElement().satisfies(request -> assertThat(request.token()).isEqualTo(TOKEN_A));
     }
@@ -83,11 +89,11 @@ class InboxViewModelTest {
 
     @Test
     void announcesEachParallelExecutionArrivingAtAnApprovalOnceAndListsThemApart() {
-        inbox.snapshotTaken(parallel());
+        sandbox.snapshotTaken(parallel());
 
-        inbox.snapshotTaken(parallel("a"));
-        inbox.snapshotTaken(parallel("a", "b"));
-        inbox.snapshotTaken(parallel("a", "b"));
+        sandbox.snapshotTaken(parallel("a"));
+        sandbox.snapshotTaken(parallel("a", "b"));
+        sandbox.snapshotTaken(parallel("a", "b"));
 
         assertThat(announced).extracting(ApprovalRequest::pipelineExecutionId).containsExactly("a", "b");
         assertThat(inbox.items()).extracting(item -> item.request().token()).containsExactlyInAnyOrder("token-a", "token-b");
@@ -95,9 +101,9 @@ class InboxViewModelTest {
 
     @Test
     void dropsAnApprovalOnceItIsDecided() {
-        inbox.snapshotTaken(waiting("p", TOKEN_A, null));
+        sandbox.snapshotTaken(waiting("p", TOKEN_A, null));
 
-        inbox.snapshotTaken(pipeline("p", stage("Approval", "exec-a", "Succeeded")));
+        sandbox.snapshotTaken(pipeline("p", stage("Approval", "exec-a", "Succeeded")));
 
         assertThat(inbox.items()).isEmpty();
         assertThat(inbox.countProperty().get()).isZero();
@@ -105,8 +111,8 @@ class InboxViewModelTest {
 
     @Test
     void sortsNewestFirstOrSoonestToExpire() {
-        inbox.snapshotTaken(waiting("long-timeout", TOKEN_A, Duration.ofDays(3)));
-        inbox.snapshotTaken(waiting("short-timeout", TOKEN_B, Duration.ofHours(2)));
+        sandbox.snapshotTaken(waiting("long-timeout", TOKEN_A, Duration.ofDays(3)));
+        sandbox.snapshotTaken(waiting("short-timeout", TOKEN_B, Duration.ofHours(2)));
 
         inbox.orderProperty().set(InboxViewModel.Order.EXPIRING_FIRST);
 
@@ -116,9 +122,9 @@ class InboxViewModelTest {
 
     @Test
     void forgetsPipelinesThatNoLongerExist() {
-        inbox.snapshotTaken(waiting("gone", TOKEN_A, null));
+        sandbox.snapshotTaken(waiting("gone", TOKEN_A, null));
 
-        inbox.pipelinesListed(List.of());
+        sandbox.pipelinesListed(List.of());
 
         assertThat(inbox.items()).isEmpty();
     }

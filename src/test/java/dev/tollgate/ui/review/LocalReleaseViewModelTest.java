@@ -24,7 +24,7 @@ class LocalReleaseViewModelTest {
     @BeforeEach
     void start() {
         aws = SandboxFixture.start();
-        viewModel = new LocalReleaseViewModel(aws.releases, new BackgroundTasks(Runnable::run, Runnable::run));
+        viewModel = new LocalReleaseViewModel(() -> aws.releases, new BackgroundTasks(Runnable::run, Runnable::run));
     }
 
     @AfterEach

@@ -3,6 +3,7 @@ package dev.tollgate.ui.signin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.identity.CallerIdentity;
+import dev.tollgate.identity.ConnectionId;
 import dev.tollgate.pipeline.GatewayException;
 import dev.tollgate.ui.common.BackgroundTasks;
 import java.util.List;
@@ -20,7 +21,7 @@ class ConnectionViewModelTest {
     private final BackgroundTasks tasks = new BackgroundTasks(Runnable::run, Runnable::run);
 
     private ConnectionViewModel model(boolean canSignInAgain) {
-        return new ConnectionViewModel("prod · eu-west-1", () -> {
+        return new ConnectionViewModel(new ConnectionId("prod · eu-west-1", "prod · eu-west-1"), () -> {
             if (failure.get() != null) {
                 throw failure.get();
             }

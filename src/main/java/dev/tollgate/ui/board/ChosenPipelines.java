@@ -1,0 +1,18 @@
+package dev.tollgate.ui.board;
+
+import dev.tollgate.pipeline.PipelineSnapshot;
+import java.util.Optional;
+import javafx.beans.Observable;
+import javafx.collections.ObservableList;
+
+/** The pipelines of one connection chosen together on the board, and what the board last saw of them. */
+public interface ChosenPipelines {
+
+    /** In the order they were chosen. */
+    ObservableList<String> chosenNames();
+
+    /** Changes whenever a pipeline's row changes, for what is computed from the snapshots. */
+    Observable entries();
+
+    Optional<PipelineSnapshot> snapshotOf(String pipelineName);
+}
