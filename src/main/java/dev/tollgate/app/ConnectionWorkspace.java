@@ -136,6 +136,11 @@ public final class ConnectionWorkspace implements AutoCloseable {
         uiThread.execute(connection::refreshIdentity);
     }
 
+    /** The approver changed the request budget; each connection has its own, all set alike. */
+    public void changeBudget(double callsPerSecond) {
+        poller.changeBudget(callsPerSecond);
+    }
+
     /** The connection's side of the window: its pipeline, history and change freeze. On the JavaFX thread. */
     ConnectionDetail detail(Consumer<String> openLink) {
         return new ConnectionDetail(id, review, new ApprovalReviewView(review, clock, openLink), graph,

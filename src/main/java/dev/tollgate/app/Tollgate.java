@@ -47,7 +47,7 @@ public final class Tollgate implements AutoCloseable {
     private final Executor uiThread;
     private final Clock clock;
     private final DialogService dialogs;
-    private final WatchSettings watching;
+    private volatile WatchSettings watching;
     private final ExecutorService fileThread;
     private final ExecutorService localThread;
     private final DraftStore drafts;
@@ -86,6 +86,23 @@ public final class Tollgate implements AutoCloseable {
         this.watching = settings.withStaleAfter(staleAfter);
         this.board = new BoardViewModel(uiThread, clock, staleAfter, favourites);
         this.inbox = new InboxViewModel(uiThread);
+    }
+
+    /**
+     * The request budget of every connection, now and for connections added later: calls per second to
+     * CodePipeline, polling and the approver's own refreshes together.
+     */
+    public void changeBudget(double callsPerSecond) {
+        watching = watching.withCallsPerSecond(callsPerSecond);
+        List<ConnectionWorkspace> running;
+        synchronized (workspaces) {
+            running = List.copyOf(workspaces.values());
+        }
+        running.forEach(workspace -> workspace.changeBudget(callsPerSecond));
+    }
+
+    public double budget() {
+        return watching.callsPerSecond();
     }
 
     /** The app watching one connection, as most UI tests open it. */

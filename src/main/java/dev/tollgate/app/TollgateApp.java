@@ -27,6 +27,7 @@ import dev.tollgate.storage.WatchedConnectionsStore;
 import dev.tollgate.ui.common.Texts;
 import dev.tollgate.ui.shell.DesktopNotifier;
 import java.util.Locale;
+import dev.tollgate.ui.shell.BudgetMenu;
 import dev.tollgate.ui.shell.HelpDialogs;
 import dev.tollgate.ui.shell.SystemAppearance;
 import javafx.beans.property.BooleanProperty;
@@ -113,6 +114,9 @@ public final class TollgateApp extends Application {
             profiles = new AwsProfiles(aws).profiles();
             tollgate = new Tollgate(aws, Platform::runLater, Clock.systemDefaultZone(), POLL_INTERVAL,
                     new FxDialogService(() -> stage), directories.config());
+            if (preferences.callsPerSecond() != null) {
+                tollgate.changeBudget(preferences.callsPerSecond());
+            }
             ConnectionDiscovery discovery = new ConnectionDiscovery(aws);
             // Push mode's queue belongs to one account and region: the connection this run was started for.
             pushQueue = options.eventsQueueUrl().or(discovery::eventsQueue);
@@ -290,6 +294,11 @@ public final class TollgateApp extends Application {
         window.useDesktopNotifier(notifier);
         window.addHeaderTool(themeToggle());
         window.addHeaderTool(languageMenu());
+        window.addHeaderTool(new BudgetMenu(tollgate.budget(), budget -> {
+            preferences = preferences.withCallsPerSecond(budget);
+            tollgate.changeBudget(budget);
+            LOG.info("Request budget: {} calls per second per connection", budget);
+        }));
         window.addHeaderTool(helpMenu(stage));
         scene.setRoot(window);
         MainWindow shown = window;

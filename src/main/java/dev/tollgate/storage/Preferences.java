@@ -16,9 +16,11 @@ import org.slf4j.LoggerFactory;
  * @param theme    "system", "light" or "dark"
  * @param language "system", "en" or "fr"
  * @param window   the main window's last bounds, or null the first time
+ * @param callsPerSecond the request budget of each connection (CodePipeline calls per second), or null for
+ *                 the watcher's conservative default
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Preferences(String theme, String language, WindowBounds window) {
+public record Preferences(String theme, String language, WindowBounds window, Double callsPerSecond) {
 
     private static final Logger LOG = LoggerFactory.getLogger(Preferences.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,22 +33,28 @@ public record Preferences(String theme, String language, WindowBounds window) {
     public Preferences {
         theme = theme == null ? "system" : theme;
         language = language == null ? "system" : language;
+        // A hand-edited file must not stop polling or flood AWS: anything outside (0, 50] is the default.
+        callsPerSecond = callsPerSecond == null || !(callsPerSecond > 0) || callsPerSecond > 50 ? null : callsPerSecond;
     }
 
     public static Preferences defaults() {
-        return new Preferences("system", "system", null);
+        return new Preferences("system", "system", null, null);
     }
 
     public Preferences withTheme(String newTheme) {
-        return new Preferences(newTheme, language, window);
+        return new Preferences(newTheme, language, window, callsPerSecond);
     }
 
     public Preferences withLanguage(String newLanguage) {
-        return new Preferences(theme, newLanguage, window);
+        return new Preferences(theme, newLanguage, window, callsPerSecond);
     }
 
     public Preferences withWindow(WindowBounds bounds) {
-        return new Preferences(theme, language, bounds);
+        return new Preferences(theme, language, bounds, callsPerSecond);
+    }
+
+    public Preferences withCallsPerSecond(Double budget) {
+        return new Preferences(theme, language, window, budget);
     }
 
     /** Reads the file; a missing or broken one gives the defaults (logged), never an error. */

@@ -105,6 +105,14 @@ public final class PipelineWatcher implements PipelineEvents, AutoCloseable {
         wake();
     }
 
+    /** Applies a new request budget (calls per second) to a running watcher. */
+    public void changeBudget(double callsPerSecond) {
+        synchronized (lock) {
+            plan.changeBudget(callsPerSecond, clock.instant());
+        }
+        wake();
+    }
+
     /** The rate the watcher allows itself now: the budget, or less while AWS throttles. */
     public double callsPerSecond() {
         synchronized (lock) {

@@ -352,6 +352,13 @@ final class PollPlan {
 
     // ------------------------------------------------------------------ reading
 
+    void changeBudget(double callsPerSecond, Instant now) {
+        if (!(callsPerSecond > 0) || Double.isInfinite(callsPerSecond)) {
+            throw new IllegalArgumentException("callsPerSecond must be positive, was " + callsPerSecond);
+        }
+        budget.changeCeiling(callsPerSecond, now);
+    }
+
     double callsPerSecond() {
         return budget.rate();
     }

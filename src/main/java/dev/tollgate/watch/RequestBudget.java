@@ -23,8 +23,8 @@ final class RequestBudget {
      */
     private static final Duration WINDOW = Duration.ofMillis(1050);
 
-    private final double ceiling;
-    private final double floor;
+    private double ceiling;
+    private double floor;
     private final double increasePerSecond;
     private final double decreaseFactor;
     /** When the requests of the last second went out, oldest first. */
@@ -47,6 +47,17 @@ final class RequestBudget {
     /** Calls per second allowed now. */
     double rate() {
         return rate;
+    }
+
+    /**
+     * The approver changed the budget. A lower one applies at once; a higher one is reached by the usual
+     * additive increase, so that a budget raised during throttling does not hit AWS at full rate.
+     */
+    void changeCeiling(double callsPerSecond, Instant now) {
+        answered(now);
+        ceiling = callsPerSecond;
+        floor = Math.min(floor, callsPerSecond);
+        rate = Math.min(rate, ceiling);
     }
 
     /** Whether a call that makes {@code requests} requests in a row may start now. */

@@ -17,7 +17,7 @@ class PreferencesTest {
     void roundTripsThemeLanguageAndWindow() throws Exception {
         Path file = folder.resolve("preferences.json");
         Preferences saved = Preferences.defaults().withTheme("dark").withLanguage("fr")
-                .withWindow(new Preferences.WindowBounds(10, 20, 1300, 820, false));
+                .withWindow(new Preferences.WindowBounds(10, 20, 1300, 820, false)).withCallsPerSecond(10.0);
 
         saved.save(file);
 
@@ -34,6 +34,20 @@ class PreferencesTest {
         assertThat(Preferences.load(broken)).isEqualTo(Preferences.defaults());
         assertThat(Preferences.load(newer).theme()).isEqualTo("dark");
         assertThat(Preferences.load(folder.resolve("missing.json"))).isEqualTo(Preferences.defaults());
+    }
+
+    @Test
+    void aBudgetOutsideSaneBoundsFallsBackToTheDefault() throws Exception {
+        Path file = folder.resolve("edited.json");
+        for (String budget : new String[] {"0", "-3", "500", "\"lots\""}) {
+            Files.writeString(file, "{\"theme\":\"dark\",\"callsPerSecond\":" + budget + "}");
+
+            Preferences loaded = Preferences.load(file);
+
+            assertThat(loaded.callsPerSecond()).as(budget).isNull();
+        }
+        Files.writeString(file, "{\"callsPerSecond\":2.5}");
+        assertThat(Preferences.load(file).callsPerSecond()).isEqualTo(2.5);
     }
 
     @Test

@@ -266,6 +266,20 @@ class PollPlanTest {
     }
 
     @Test
+    void aBudgetChangedWhileWatchingHoldsFromThenOn() {
+        ScriptedAccount account = new ScriptedAccount(ScriptedAccount.settings(10)).withIdlePipelines(500);
+        account.runFor(Duration.ofSeconds(30));
+
+        account.plan.changeBudget(2, account.now());
+        Instant changed = account.now();
+        account.runFor(Duration.ofSeconds(30));
+
+        long after = account.requests.stream().filter(r -> r.at().isAfter(changed)).count();
+        assertThat(account.plan.callsPerSecond()).isEqualTo(2.0);
+        assertThat(after).isBetween(50L, 62L);
+    }
+
+    @Test
     void aLostNetworkIsReportedAtOnceAndTheNextSnapshotIsTakenAgain() {
         ScriptedAccount account = new ScriptedAccount(ScriptedAccount.settings(10)).withIdlePipelines(3);
         account.runFor(Duration.ofSeconds(10));

@@ -86,4 +86,21 @@ class RequestBudgetTest {
         assertThat(budget.canCall(T0.plusMillis(199), 1)).isFalse();
         assertThat(budget.canCall(T0.plusMillis(200), 1)).isTrue();
     }
+
+    @Test
+    void aLowerBudgetAppliesAtOnceAndAHigherOneIsClimbedTo() {
+        budget.changeCeiling(2, T0);
+        budget.spend(T0, 1);
+
+        assertThat(budget.rate()).isEqualTo(2, within(1e-9));
+        assertThat(budget.canCall(T0.plusMillis(499), 1)).isFalse();
+        assertThat(budget.canCall(T0.plusMillis(500), 1)).isTrue();
+
+        budget.changeCeiling(20, T0.plusSeconds(1));
+        assertThat(budget.rate()).isEqualTo(2, within(1e-9));
+        budget.answered(T0.plusSeconds(5));
+        assertThat(budget.rate()).isEqualTo(4, within(1e-9));
+        budget.answered(T0.plusSeconds(60));
+        assertThat(budget.rate()).isEqualTo(20, within(1e-9));
+    }
 }
