@@ -91,6 +91,13 @@ public final class TollgateApp extends Application {
     private Stage stage;
     private Scene scene;
     private MainWindow window;
+    // One for the whole run: a tray icon must not multiply with each connection or language switch. Daemon
+    // threads, because a notification waiting for its click must not keep Tollgate running after it quits.
+    private final DesktopNotifier notifier = new DesktopNotifier(command -> {
+        Thread thread = new Thread(command, "tollgate-notify");
+        thread.setDaemon(true);
+        thread.start();
+    }, Platform::runLater, System.getProperty("os.name", ""), System.getenv("PATH"));
 
     @Override
     public void init() {
@@ -284,8 +291,7 @@ public final class TollgateApp extends Application {
      */
     private void install() {
         window = tollgate.mainWindow(url -> getHostServices().showDocument(url), new Actions(), profiles);
-        window.useDesktopNotifier(new DesktopNotifier(command -> new Thread(command, "tollgate-notify").start(),
-                System.getProperty("os.name", ""), System.getenv("PATH")));
+        window.useDesktopNotifier(notifier);
         window.addHeaderTool(themeToggle());
         window.addHeaderTool(languageMenu());
         window.addHeaderTool(new BudgetMenu(tollgate.budget(), budget -> {
@@ -434,6 +440,7 @@ public final class TollgateApp extends Application {
                 LOG.warn("Could not save preferences: {}", e.getMessage());
             }
         }
+        notifier.close();
         if (tollgate != null) {
             tollgate.close();
         }

@@ -8,6 +8,7 @@ import dev.tollgate.pipeline.PipelineExecution;
 import dev.tollgate.pipeline.ActionRun;
 import dev.tollgate.pipeline.ApprovalDecision;
 import dev.tollgate.pipeline.ApprovalRequest;
+import dev.tollgate.pipeline.ApprovalRun;
 import dev.tollgate.pipeline.PipelineGateway;
 import dev.tollgate.pipeline.PipelineSnapshot;
 import dev.tollgate.pipeline.PipelineSummary;
@@ -20,10 +21,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -38,7 +43,9 @@ import software.amazon.awssdk.services.codepipeline.model.ActionExecutionResult;
 import software.amazon.awssdk.services.codepipeline.model.ArtifactRevision;
 import software.amazon.awssdk.services.codepipeline.model.ActionState;
 import software.amazon.awssdk.services.codepipeline.model.ApprovalStatus;
+import software.amazon.awssdk.services.codepipeline.model.ExecutionMode;
 import software.amazon.awssdk.services.codepipeline.model.GetPipelineStateResponse;
+import software.amazon.awssdk.services.codepipeline.model.ListActionExecutionsResponse;
 import software.amazon.awssdk.services.codepipeline.model.PipelineDeclaration;
 import software.amazon.awssdk.services.codepipeline.model.PutApprovalResultResponse;
 import software.amazon.awssdk.services.codepipeline.model.ResolvedPipelineVariable;
@@ -51,12 +58,24 @@ import software.amazon.awssdk.services.codepipeline.model.TransitionState;
  * {@link PipelineGateway} over the AWS SDK's CodePipeline client. A snapshot joins GetPipelineState with the
  * pipeline's declaration (GetPipeline), which is cached per pipeline version because it only changes when
  * somebody edits the pipeline.
+ *
+ * <p>A PARALLEL pipeline's state shows one execution per stage and no approval token, so its snapshot also
+ * reads ListActionExecutions for the pipeline: each execution waiting at an approval has a run there whose
+ * external execution id is its token (AWS documents this under PutApprovalResult). That costs one call per
+ * poll, made only while something runs or waits.
  */
 public final class CodePipelineGateway implements PipelineGateway {
+
+    /** ListActionExecutions' largest page. */
+    private static final int ACTION_PAGE_SIZE = 100;
+    /** A bound on the pages read for one snapshot, should a busy pipeline bury its waits deep in its history. */
+    private static final int MAX_ACTION_PAGES = 10;
 
     private final CodePipelineClient client;
     private final Clock clock;
     private final Map<String, PipelineDeclaration> declarations = new ConcurrentHashMap<>();
+    /** Per PARALLEL pipeline, the approval waits (execution, stage, action) its last snapshot found. */
+    private final Map<String, Set<String>> knownWaits = new ConcurrentHashMap<>();
 
     public CodePipelineGateway(CodePipelineClient client, Clock clock) {
         this.client = client;
@@ -80,10 +99,110 @@ public final class CodePipelineGateway implements PipelineGateway {
         try {
             GetPipelineStateResponse state = client.getPipelineState(request -> request.name(pipelineName));
             PipelineDeclaration declaration = declaration(pipelineName, state.pipelineVersion());
-            return toSnapshot(declaration, state);
+            return toSnapshot(declaration, state, approvalRuns(declaration, state));
         } catch (SdkException e) {
             throw AwsErrors.translate(action, e);
         }
+    }
+
+    /**
+     * The approval runs of a PARALLEL pipeline's executions, newest first; none for other pipelines, and none
+     * asked for when nothing runs and nothing was waiting (a first look always asks: waits may predate Tollgate).
+     */
+    private List<ApprovalRun> approvalRuns(PipelineDeclaration declaration, GetPipelineStateResponse state) {
+        String pipelineName = declaration.name();
+        if (declaration.executionMode() != ExecutionMode.PARALLEL) {
+            knownWaits.remove(pipelineName);
+            return List.of();
+        }
+        Set<String> known = knownWaits.get(pipelineName);
+        if (known != null && known.isEmpty() && !somethingRuns(state)) {
+            return List.of();
+        }
+        Map<String, Duration> approvals = approvalTimeouts(declaration);
+        if (approvals.isEmpty()) {
+            knownWaits.put(pipelineName, Set.of());
+            return List.of();
+        }
+        // Runs come newest first. A new wait is on the first page; one known from before may have sunk deeper,
+        // and on a first look any wait younger than the longest approval timeout may exist.
+        Instant oldestPossibleWait = clock.instant().minus(Collections.max(approvals.values()));
+        Set<String> missing = new HashSet<>(known == null ? Set.of() : known);
+        Map<String, ApprovalRun> latest = new LinkedHashMap<>();
+        int pages = 0;
+        for (ListActionExecutionsResponse page : client.listActionExecutionsPaginator(request -> request
+                .pipelineName(pipelineName).maxResults(ACTION_PAGE_SIZE))) {
+            pages++;
+            Instant oldestOnPage = null;
+            for (ActionExecutionDetail detail : page.actionExecutionDetails()) {
+                if (detail.startTime() != null && (oldestOnPage == null || detail.startTime().isBefore(oldestOnPage))) {
+                    oldestOnPage = detail.startTime();
+                }
+                if (!approvals.containsKey(detail.stageName() + "|" + detail.actionName())
+                        || detail.pipelineExecutionId() == null) {
+                    continue;
+                }
+                String key = waitKey(detail.pipelineExecutionId(), detail.stageName(), detail.actionName());
+                latest.putIfAbsent(key, toApprovalRun(detail));
+                missing.remove(key);
+            }
+            boolean pastEveryWait = oldestOnPage != null && oldestOnPage.isBefore(oldestPossibleWait);
+            boolean foundKnown = known != null && missing.isEmpty();
+            if (foundKnown || pastEveryWait || pages >= MAX_ACTION_PAGES) {
+                break;
+            }
+        }
+        Set<String> waiting = new HashSet<>();
+        latest.forEach((key, run) -> {
+            if (run.isWaiting()) {
+                waiting.add(key);
+            }
+        });
+        knownWaits.put(pipelineName, Set.copyOf(waiting));
+        return List.copyOf(latest.values());
+    }
+
+    /** The declared manual approvals ("stage|action") with how long each waits before it fails. */
+    private static Map<String, Duration> approvalTimeouts(PipelineDeclaration declaration) {
+        Map<String, Duration> timeouts = new HashMap<>();
+        for (StageDeclaration stage : declaration.stages()) {
+            for (ActionDeclaration action : stage.actions()) {
+                if (ActionCategory.fromWire(action.actionTypeId().categoryAsString()) == ActionCategory.APPROVAL) {
+                    timeouts.put(stage.name() + "|" + action.name(), action.timeoutInMinutes() == null
+                            ? ApprovalRequest.DEFAULT_TIMEOUT : Duration.ofMinutes(action.timeoutInMinutes()));
+                }
+            }
+        }
+        return timeouts;
+    }
+
+    private static boolean somethingRuns(GetPipelineStateResponse state) {
+        return state.stageStates().stream().anyMatch(stage -> stage.inboundExecution() != null
+                || !stage.inboundExecutions().isEmpty()
+                || stage.latestExecution() != null && isRunning(Status.fromWire(stage.latestExecution().statusAsString())));
+    }
+
+    private static boolean isRunning(Status status) {
+        return status.is(Status.Kind.IN_PROGRESS) || status.is(Status.Kind.STOPPING);
+    }
+
+    private static String waitKey(String executionId, String stageName, String actionName) {
+        return executionId + "|" + stageName + "|" + actionName;
+    }
+
+    private static ApprovalRun toApprovalRun(ActionExecutionDetail detail) {
+        ActionExecutionResult result = detail.output() == null ? null : detail.output().executionResult();
+        return new ApprovalRun(
+                detail.pipelineExecutionId(),
+                detail.stageName(),
+                detail.actionName(),
+                Status.fromWire(detail.statusAsString()),
+                result == null ? null : result.externalExecutionId(),
+                detail.startTime(),
+                detail.lastUpdateTime(),
+                detail.updatedBy(),
+                // The approver's comment is the run's summary.
+                result == null ? null : result.externalExecutionSummary());
     }
 
     @Override
@@ -223,7 +342,8 @@ public final class CodePipelineGateway implements PipelineGateway {
         return fresh;
     }
 
-    private PipelineSnapshot toSnapshot(PipelineDeclaration declaration, GetPipelineStateResponse state) {
+    private PipelineSnapshot toSnapshot(PipelineDeclaration declaration, GetPipelineStateResponse state,
+            List<ApprovalRun> approvalRuns) {
         Map<String, StageState> statesByName = state.stageStates().stream()
                 .collect(Collectors.toMap(StageState::stageName, Function.identity(), (a, b) -> a));
         List<Stage> stages = new ArrayList<>();
@@ -239,7 +359,7 @@ public final class CodePipelineGateway implements PipelineGateway {
                         Optional.ofNullable(v.description())))
                 .toList();
         return new PipelineSnapshot(declaration.name(), version, declaration.executionModeAsString(), stages,
-                clock.instant(), variables);
+                clock.instant(), variables, approvalRuns);
     }
 
     private static Stage toStage(StageDeclaration declaration, StageState state, boolean firstStage) {

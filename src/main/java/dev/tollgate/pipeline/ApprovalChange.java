@@ -14,6 +14,12 @@ public sealed interface ApprovalChange {
 
     /** Somebody (or the timeout) decided the reviewed wait. */
     record Decided(Status outcome, String by, Instant at, String summary) implements ApprovalChange {
+
+        /** Who decided, as a person reads it ("alice"); null when nobody did (the approval timed out). */
+        public String byName() {
+            return by == null || by.isBlank() ? null : shortIdentity(by);
+        }
+
         @Override
         public String message() {
             String verdict = outcome.is(Status.Kind.SUCCEEDED) ? "approved" : outcome.is(Status.Kind.FAILED) ? "rejected" : outcome.label().toLowerCase(java.util.Locale.ROOT);
@@ -28,6 +34,10 @@ public sealed interface ApprovalChange {
     record Replaced(String reviewedExecutionId, String newExecutionId) implements ApprovalChange {
         @Override
         public String message() {
+            if (java.util.Objects.equals(reviewedExecutionId, newExecutionId)) {
+                return "Execution " + shortId(newExecutionId) + " asks for this approval again (its stage was retried)."
+                        + " Review it again before deciding.";
+            }
             return "The approval now waits for execution " + shortId(newExecutionId) + ", not the "
                     + shortId(reviewedExecutionId) + " you reviewed. Review the new one before deciding.";
         }
@@ -49,6 +59,11 @@ public sealed interface ApprovalChange {
         if (action.isEmpty()) {
             return Optional.of(new Ended(reviewed.pipelineExecutionId()));
         }
+        Optional<ApprovalRun> own = reviewed.pipelineExecutionId() == null ? Optional.empty()
+                : now.approvalRun(reviewed.pipelineExecutionId(), reviewed.stageName(), reviewed.actionName());
+        if (now.isParallel() || own.isPresent()) {
+            return ofOwnRun(reviewed, own);
+        }
         Optional<String> executionNow = stage.flatMap(Stage::latest).map(Stage.StageRun::pipelineExecutionId);
         ActionRun run = action.get().latest().orElse(null);
         if (action.get().isWaitingForApproval()) {
@@ -65,7 +80,27 @@ public sealed interface ApprovalChange {
         return Optional.of(new Ended(reviewed.pipelineExecutionId()));
     }
 
-    private static String shortId(String id) {
+    /**
+     * In PARALLEL mode executions do not replace each other at an approval: only the reviewed execution's own
+     * run of the action tells how its wait stands.
+     */
+    private static Optional<ApprovalChange> ofOwnRun(ApprovalRequest reviewed, Optional<ApprovalRun> own) {
+        if (own.isEmpty()) {
+            return Optional.of(new Ended(reviewed.pipelineExecutionId()));
+        }
+        ApprovalRun run = own.get();
+        if (run.isWaiting()) {
+            return run.token().equals(reviewed.token()) ? Optional.empty()
+                    : Optional.of(new Replaced(reviewed.pipelineExecutionId(), run.pipelineExecutionId()));
+        }
+        if (run.status().isTerminal()) {
+            return Optional.of(new Decided(run.status(), run.updatedBy(), run.lastUpdateTime(), run.summary()));
+        }
+        return Optional.of(new Ended(reviewed.pipelineExecutionId()));
+    }
+
+    /** The first eight characters of an execution id, as the console shows it. */
+    static String shortId(String id) {
         return id == null ? "?" : id.substring(0, Math.min(8, id.length()));
     }
 

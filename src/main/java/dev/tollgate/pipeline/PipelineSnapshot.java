@@ -2,51 +2,94 @@ package dev.tollgate.pipeline;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything Tollgate knows about one pipeline at one moment: its declaration joined with its state.
- * Immutable; a newer snapshot replaces it whole.
+ * Everything Tollgate knows about one pipeline at one moment: its declaration joined with its state, and for a
+ * PARALLEL pipeline the approval runs of its executions. Immutable; a newer snapshot replaces it whole.
  *
- * @param variables the pipeline-level variables it declares (V2 pipelines), in declared order
+ * @param variables    the pipeline-level variables it declares (V2 pipelines), in declared order
+ * @param approvalRuns the latest run of each manual approval per execution, read only for PARALLEL pipelines
+ *                     (where GetPipelineState shows one execution and no token); empty otherwise
  */
 public record PipelineSnapshot(String name, int version, String executionMode, List<Stage> stages, Instant fetchedAt,
-        List<PipelineVariable> variables) {
+        List<PipelineVariable> variables, List<ApprovalRun> approvalRuns) {
 
     public PipelineSnapshot {
         stages = List.copyOf(stages);
         executionMode = executionMode == null ? "SUPERSEDED" : executionMode;
         variables = variables == null ? List.of() : List.copyOf(variables);
+        approvalRuns = approvalRuns == null ? List.of() : List.copyOf(approvalRuns);
     }
 
-    /** A pipeline that declares no variables. */
+    /** A snapshot from GetPipelineState alone, of a pipeline that declares no variables and is not PARALLEL. */
     public PipelineSnapshot(String name, int version, String executionMode, List<Stage> stages, Instant fetchedAt) {
-        this(name, version, executionMode, stages, fetchedAt, List.of());
+        this(name, version, executionMode, stages, fetchedAt, List.of(), List.of());
     }
 
-    /** Every manual approval of this pipeline that waits for a decision now, in stage order. */
+    /** Executions run independently, so several may wait at one approval at once. */
+    public boolean isParallel() {
+        return "PARALLEL".equals(executionMode);
+    }
+
+    /**
+     * Every manual approval of this pipeline that waits for a decision now, in stage order; in PARALLEL mode
+     * one per waiting execution, the longest waiting first.
+     */
     public List<ApprovalRequest> pendingApprovals() {
         List<ApprovalRequest> pending = new ArrayList<>();
         for (Stage stage : stages) {
             for (Action action : stage.actions()) {
-                if (!action.isWaitingForApproval()) {
+                if (action.category() != ActionCategory.APPROVAL) {
                     continue;
                 }
-                ActionRun run = action.latest().orElseThrow();
-                pending.add(new ApprovalRequest(
-                        name,
-                        stage.name(),
-                        action.name(),
-                        stage.latest().map(Stage.StageRun::pipelineExecutionId).orElse(null),
-                        run.token(),
-                        run.lastStatusChange(),
-                        action.timeout().orElse(ApprovalRequest.DEFAULT_TIMEOUT),
-                        action.configuration().get("CustomData"),
-                        action.configuration().get("ExternalEntityLink")));
+                List<ApprovalRequest> here = new ArrayList<>();
+                approvalRuns.stream()
+                        .filter(run -> run.isWaiting() && run.isAt(stage.name(), action.name()))
+                        .sorted(Comparator.comparing(ApprovalRun::startTime, Comparator.nullsFirst(Comparator.naturalOrder())))
+                        .forEach(run -> here.add(request(stage, action, run.pipelineExecutionId(), run.token(),
+                                run.startTime())));
+                if (action.isWaitingForApproval()) {
+                    String executionId = stage.latest().map(Stage.StageRun::pipelineExecutionId).orElse(null);
+                    ActionRun run = action.latest().orElseThrow();
+                    // The state's wait, unless the execution's own run already stands for it.
+                    if (here.stream().noneMatch(known -> Objects.equals(known.pipelineExecutionId(), executionId))) {
+                        here.add(request(stage, action, executionId, run.token(), run.lastStatusChange()));
+                    }
+                }
+                pending.addAll(here);
             }
         }
         return pending;
+    }
+
+    /** Some execution waits for a decision at this approval action. */
+    public boolean waitsForApprovalAt(String stageName, String actionName) {
+        return pendingApprovals().stream()
+                .anyMatch(request -> request.stageName().equals(stageName) && request.actionName().equals(actionName));
+    }
+
+    private ApprovalRequest request(Stage stage, Action action, String executionId, String token, Instant since) {
+        return new ApprovalRequest(
+                name,
+                stage.name(),
+                action.name(),
+                executionId,
+                token,
+                since,
+                action.timeout().orElse(ApprovalRequest.DEFAULT_TIMEOUT),
+                action.configuration().get("CustomData"),
+                action.configuration().get("ExternalEntityLink"));
+    }
+
+    /** The latest run of the approval action by one execution, as ListActionExecutions told it. */
+    public Optional<ApprovalRun> approvalRun(String executionId, String stageName, String actionName) {
+        return approvalRuns.stream()
+                .filter(run -> run.pipelineExecutionId().equals(executionId) && run.isAt(stageName, actionName))
+                .findFirst();
     }
 
     /** How the reviewed wait stands in this snapshot; empty while it still waits unchanged. */

@@ -28,7 +28,7 @@ public record SandboxConfig(int port, double speed, long seed, boolean demoData,
     /** The events queue of the sandbox the app starts for a newcomer, so that push mode works out of the box. */
     public static final String DEMO_EVENTS_QUEUE = "tollgate-pipeline-events";
 
-    public static final int DEMO_PIPELINES = 6;
+    public static final int DEMO_PIPELINES = 7;
 
     public SandboxConfig {
         if (port < 0 || port > 65535) {

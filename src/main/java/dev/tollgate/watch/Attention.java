@@ -53,12 +53,14 @@ enum Attention {
         boolean awaitingDecision = false;
         for (int i = 0; i < stages.size(); i++) {
             Stage stage = stages.get(i);
-            boolean waitingHere = stage.actions().stream().anyMatch(Action::isWaitingForApproval);
+            // In PARALLEL mode the state shows no token: the snapshot's own list of waits tells.
+            boolean waitingHere = stage.actions().stream()
+                    .anyMatch(action -> snapshot.waitsForApprovalAt(stage.name(), action.name()));
             boolean runningHere = isActive(stage.status());
             // A held execution moves in as soon as the stage frees up, unless a person holds it: a disabled
             // transition, or an approval in this stage that waits for somebody's decision.
             boolean heldMovingIn = stage.heldExecutionId().isPresent() && stage.inbound().enabled() && !waitingHere;
-            if ((runningHere && approvalAhead(stages, i, false)) || (heldMovingIn && approvalAhead(stages, i, true))) {
+            if ((runningHere && approvalAhead(snapshot, i, false)) || (heldMovingIn && approvalAhead(snapshot, i, true))) {
                 return BEFORE_APPROVAL;
             }
             running |= runningHere || stage.heldExecutionId().isPresent();
@@ -87,10 +89,15 @@ enum Attention {
      * A manual approval that the execution in stage {@code from} has still to reach: in a later stage, or in
      * this one when the execution has not entered it yet or the approval has not run in it yet.
      */
-    private static boolean approvalAhead(List<Stage> stages, int from, boolean notEnteredYet) {
+    private static boolean approvalAhead(PipelineSnapshot snapshot, int from, boolean notEnteredYet) {
+        List<Stage> stages = snapshot.stages();
         for (int j = from; j < stages.size(); j++) {
             for (Action action : stages.get(j).actions()) {
-                if (action.category() == ActionCategory.APPROVAL && !action.isWaitingForApproval()
+                // Executions queue behind a waiting approval, so none reaches it soon; in PARALLEL mode they do
+                // not queue, and only a wait in the stage the execution is in is the one already known.
+                boolean waitHoldsBack = snapshot.waitsForApprovalAt(stages.get(j).name(), action.name())
+                        && (j == from || !snapshot.isParallel());
+                if (action.category() == ActionCategory.APPROVAL && !waitHoldsBack
                         && (j > from || notEnteredYet || !action.status().isTerminal())) {
                     return true;
                 }

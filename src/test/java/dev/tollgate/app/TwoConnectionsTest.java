@@ -68,7 +68,8 @@ class TwoConnectionsTest {
 
     @Test
     void oneConnectionFailingLeavesTheOtherUpdating() throws Exception {
-        waitUntil(() -> board.entries().size() == 12 && board.entries().stream().allMatch(e -> e.row().isKnown())
+        waitUntil(() -> board.entries().size() == 2 * SandboxConfig.DEMO_PIPELINES
+                && board.entries().stream().allMatch(e -> e.row().isKnown())
                 && health(TEAM) == ConnectionGroup.Health.FINE && health(PAYMENTS) == ConnectionGroup.Health.FINE);
         assertThat(onUi(() -> board.entries().stream().filter(e -> e.name().equals("billing-api"))
                 .map(PipelineEntry::connection).toList())).containsExactlyInAnyOrder(TEAM, PAYMENTS);
@@ -89,14 +90,14 @@ class TwoConnectionsTest {
         assertThat(onUi(() -> board.entries().stream().filter(e -> e.connection().equals(TEAM))
                 .allMatch(e -> e.row().problem() == null))).isTrue();
         // The failing account's pipelines stay on the board, marked, not dropped; its trouble is not the status line's.
-        assertThat(onUi(() -> board.entries().size())).isEqualTo(12);
+        assertThat(onUi(() -> board.entries().size())).isEqualTo(2 * SandboxConfig.DEMO_PIPELINES);
         assertThat(onUi(() -> board.problemProperty().get())).isNull();
         assertThat(row(PAYMENTS, "billing-api").headline().is(Status.Kind.IN_PROGRESS)).isFalse();
     }
 
     @Test
     void theInboxAndTheTitleCountTheApprovalsOfEveryConnection() throws Exception {
-        waitUntil(() -> board.entries().size() == 12 && board.entries().stream().allMatch(e -> e.row().isKnown()));
+        waitUntil(() -> board.entries().size() == 2 * SandboxConfig.DEMO_PIPELINES && board.entries().stream().allMatch(e -> e.row().isKnown()));
         int teamWaiting = waitingIn(TEAM);
         int paymentsWaiting = waitingIn(PAYMENTS);
 
@@ -111,12 +112,12 @@ class TwoConnectionsTest {
 
     @Test
     void stoppingOneConnectionTakesOnlyItOffTheBoardAndTheInbox() throws Exception {
-        waitUntil(() -> board.entries().size() == 12);
+        waitUntil(() -> board.entries().size() == 2 * SandboxConfig.DEMO_PIPELINES);
         ui.submit(() -> board.select(PAYMENTS, "ecs-webapp")).get();
 
         tollgate.stopWatching(PAYMENTS);
 
-        waitUntil(() -> board.entries().size() == 6 && board.groups().size() == 1
+        waitUntil(() -> board.entries().size() == SandboxConfig.DEMO_PIPELINES && board.groups().size() == 1
                 && tollgate.inbox().items().stream().allMatch(item -> item.connection().equals(TEAM)));
         assertThat(tollgate.workspaces()).extracting(ConnectionWorkspace::id).containsExactly(TEAM);
         assertThat(onUi(() -> board.selectedKeyProperty().get())).extracting(PipelineKey::connection).isEqualTo(TEAM);

@@ -28,7 +28,7 @@ final class SandboxBenchmark {
 
     List<StartTime> startTimes() {
         List<StartTime> results = new ArrayList<>();
-        results.add(startTime("demo (5 pipelines)", SandboxConfig.defaults(), 6));
+        results.add(startTime("demo (" + SandboxConfig.DEMO_PIPELINES + " pipelines)", SandboxConfig.defaults(), 6));
         results.add(startTime("500 pipelines", SandboxConfig.defaults().withPipelines(500), 3));
         return results;
     }

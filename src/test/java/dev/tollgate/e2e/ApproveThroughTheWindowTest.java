@@ -51,16 +51,20 @@ class ApproveThroughTheWindowTest {
         sandbox.close();
     }
 
+    /** "Approved by" names the approver as STS tells it, and the time of day the decision was recorded. */
+    private static final String RECORDED_BY_ME_AT = " by TOLLGATESANDBOX · Approver · 123456789012 at \\d\\d:\\d\\d:\\d\\d: "
+            + "ecs-webapp › Approval › ManualApproval\\.";
+
     @Test
     void approvingAPendingApprovalLetsThePipelineDeploy(FxRobot robot) throws Exception {
-        waitUntil(() -> robot.lookup("ecs-webapp").tryQuery().isPresent());
-        robot.clickOn("ecs-webapp");
+        waitUntil(() -> TollgateWindow.knowsWhoIAm(tollgate));
+        TollgateWindow.reviewFromInbox(robot, "ecs-webapp");
         waitUntil(() -> !robot.lookup("#approveButton").queryAs(Button.class).isDisabled());
 
         robot.clickOn("#approvalComment").write("Image tag checked against the release notes");
         robot.clickOn("#approveButton");
 
-        waitUntil(() -> robot.lookup("#reviewOutcome").queryAs(Label.class).getText().startsWith("Approved ecs-webapp"));
+        waitUntil(() -> robot.lookup("#reviewOutcome").queryAs(Label.class).getText().matches("Approved" + RECORDED_BY_ME_AT));
         sandbox.control().advanceClock(Duration.ofMinutes(10));
         waitUntil(() -> robot.lookup("#stage-status-Deploy").tryQueryAs(Label.class)
                 .map(label -> label.getText().equals("Succeeded")).orElse(false));
@@ -71,14 +75,14 @@ class ApproveThroughTheWindowTest {
 
     @Test
     void rejectingAfterConfirmationFailsTheExecution(FxRobot robot) throws Exception {
-        waitUntil(() -> robot.lookup("ecs-webapp").tryQuery().isPresent());
-        robot.clickOn("ecs-webapp");
+        waitUntil(() -> TollgateWindow.knowsWhoIAm(tollgate));
+        TollgateWindow.reviewFromInbox(robot, "ecs-webapp");
         waitUntil(() -> !robot.lookup("#rejectButton").queryAs(Button.class).isDisabled());
 
         robot.clickOn("#approvalComment").write("Wrong image tag");
         robot.clickOn("#rejectButton");
 
-        waitUntil(() -> robot.lookup("#reviewOutcome").queryAs(Label.class).getText().startsWith("Rejected ecs-webapp"));
+        waitUntil(() -> robot.lookup("#reviewOutcome").queryAs(Label.class).getText().matches("Rejected" + RECORDED_BY_ME_AT));
         waitUntil(() -> robot.lookup("#stage-status-Approval").tryQueryAs(Label.class)
                 .map(label -> label.getText().equals("Failed")).orElse(false));
     }

@@ -14,6 +14,7 @@ import dev.tollgate.sandbox.ManualClock;
 import dev.tollgate.sandbox.Sandbox;
 import dev.tollgate.sandbox.SandboxConfig;
 import dev.tollgate.sandbox.identity.IdentityCenter;
+import dev.tollgate.testing.TollgateWindow;
 import dev.tollgate.ui.shell.Theme;
 import dev.tollgate.ui.signin.ConnectionActions;
 import dev.tollgate.ui.signin.SignInView;
@@ -142,8 +143,7 @@ class SignInAgainThroughTheWindowTest {
     void anExpiredSignInMidReviewIsRenewedWithTheDraftKept(FxRobot robot) throws Exception {
         waitUntil(() -> robot.lookup("#connectionMenu").queryAs(MenuButton.class).getText()
                 .contains(IdentityCenter.DEFAULT_USER + " · Approver · " + Sandbox.ACCOUNT_ID));
-        waitUntil(() -> robot.lookup("ecs-webapp").tryQuery().isPresent());
-        robot.clickOn("ecs-webapp");
+        TollgateWindow.reviewFromInbox(robot, "ecs-webapp");
         waitUntil(() -> !robot.lookup("#approveButton").queryAs(Button.class).isDisabled());
         robot.clickOn("#approvalComment").write("Checked the tag");
 
@@ -157,14 +157,14 @@ class SignInAgainThroughTheWindowTest {
         assertThat(robot.lookup("#approvalComment").queryAs(TextArea.class).getText()).isEqualTo("Checked the tag");
         waitUntil(() -> !robot.lookup("#approveButton").queryAs(Button.class).isDisabled());
         robot.clickOn("#approveButton");
-        waitUntil(() -> robot.lookup("#reviewOutcome").queryAs(Label.class).getText().startsWith("Approved ecs-webapp"));
+        waitUntil(() -> robot.lookup("#reviewOutcome").queryAs(Label.class).getText()
+                .startsWith("Approved by " + IdentityCenter.DEFAULT_USER + " · Approver · " + Sandbox.ACCOUNT_ID + " at "));
     }
 
     @Test
     void aDeniedApprovalSaysWhichActionIsMissingForWhom(FxRobot robot) throws Exception {
         sandbox.identity().denyAction("codepipeline:PutApprovalResult", "AWSReservedSSO_Approver");
-        waitUntil(() -> robot.lookup("ecs-webapp").tryQuery().isPresent());
-        robot.clickOn("ecs-webapp");
+        TollgateWindow.reviewFromInbox(robot, "ecs-webapp");
         waitUntil(() -> !robot.lookup("#approveButton").queryAs(Button.class).isDisabled());
 
         robot.clickOn("#approvalComment").write("Checked the tag");

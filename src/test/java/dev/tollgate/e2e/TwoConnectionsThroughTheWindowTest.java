@@ -84,13 +84,13 @@ class TwoConnectionsThroughTheWindowTest {
     void theBoardShowsEachConnectionUnderItsHeaderAndOneFailingLeavesTheOther(FxRobot robot) throws Exception {
         waitUntil(() -> text(robot, "#connection-team .group-title").equals(TEAM.label())
                 && text(robot, "#connection-payments .group-title").equals(PAYMENTS.label())
-                && text(robot, "#boardSummary").equals("12 pipelines")
-                && text(robot, "#connection-payments .group-status").startsWith("6 pipelines · updated"));
+                && text(robot, "#boardSummary").equals("14 pipelines")
+                && text(robot, "#connection-payments .group-status").startsWith("7 pipelines · updated"));
         assertThat(robot.lookup("#connectionMenu").queryAs(MenuButton.class).getText()).isEqualTo("2 connections");
         List<String> lines = robot.lookup("#pipelineList").queryListView().getItems().stream().map(Object::toString).toList();
-        assertThat(lines.subList(0, 7)).containsExactly(TEAM.label(), "billing-api", "ecs-webapp", "nightly-reports",
-                "payments-service", "storefront-bluegreen", "wallet-api");
-        assertThat(lines.get(7)).isEqualTo(PAYMENTS.label());
+        assertThat(lines.subList(0, 8)).containsExactly(TEAM.label(), "billing-api", "ecs-webapp", "mobile-bff",
+                "nightly-reports", "payments-service", "storefront-bluegreen", "wallet-api");
+        assertThat(lines.get(8)).isEqualTo(PAYMENTS.label());
 
         clickOn(robot, new PipelineKey(PAYMENTS, "payments-service"));
         waitUntil(() -> text(robot, "#pipelineTitle").equals("payments-service"));
@@ -102,7 +102,7 @@ class TwoConnectionsThroughTheWindowTest {
                 .map(link -> link.isVisible() && link.getText().equals("Retry")).orElse(false));
         assertThat(text(robot, "#connection-payments .group-status")).contains("cannot be reached");
         robot.interact(() -> robot.lookup("#pipelineList").queryListView().scrollTo(0));
-        assertThat(text(robot, "#connection-team .group-status")).startsWith("6 pipelines · updated");
+        assertThat(text(robot, "#connection-team .group-status")).startsWith("7 pipelines · updated");
         clickOn(robot, new PipelineKey(TEAM, "billing-api"));
         waitUntil(() -> text(robot, "#pipelineTitle").equals("billing-api"));
         assertThat(robot.lookup("#problemLine").queryAs(Label.class).isVisible()).isFalse();

@@ -97,4 +97,72 @@ class PipelineSnapshotTest {
     void aPipelineThatNeverRanHasNoHeadline() {
         assertThat(pipeline("p", stage("Source", null, null)).headline()).isEqualTo(Status.NOT_RUN);
     }
+
+    private static ApprovalRun run(String executionId, String status, String token, int minutesAgo, String by,
+            String summary) {
+        return new ApprovalRun(executionId, "Approval", "Gate", Status.fromWire(status), token,
+                NOW.minusSeconds(60L * minutesAgo), NOW.minusSeconds(30L * minutesAgo), by, summary);
+    }
+
+    /** PARALLEL: the state shows the newest execution without a token; the runs tell each wait. */
+    private static PipelineSnapshot parallel(ApprovalRun... runs) {
+        PipelineSnapshot state = pipeline("p", stage("Approval", "exec-new", "InProgress",
+                approval("Gate", null, Map.of("CustomData", "Check it"), Duration.ofHours(48))));
+        return new PipelineSnapshot("p", 1, "PARALLEL", state.stages(), NOW, List.of(), List.of(runs));
+    }
+
+    @Test
+    void inParallelModeEveryWaitingExecutionIsItsOwnApprovalLongestWaitingFirst() {
+        PipelineSnapshot snapshot = parallel(
+                run("exec-new", "InProgress", "token-new", 10, null, null),
+                run("exec-old", "InProgress", "token-old", 90, null, null),
+                run("exec-done", "Succeeded", "token-done", 300, "arn:aws:sts::1:assumed-role/Approver/mei", "ok"));
+
+        assertThat(snapshot.pendingApprovals()).extracting(ApprovalRequest::pipelineExecutionId, ApprovalRequest::token)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("exec-old", "token-old"),
+                        org.assertj.core.groups.Tuple.tuple("exec-new", "token-new"));
+        assertThat(snapshot.pendingApprovals()).allSatisfy(request -> {
+            assertThat(request.customData()).isEqualTo("Check it");
+            assertThat(request.timeout()).isEqualTo(Duration.ofHours(48));
+        });
+        assertThat(snapshot.pendingApprovals().get(0).waitingSince()).isEqualTo(NOW.minusSeconds(90 * 60));
+        assertThat(snapshot.waitsForApprovalAt("Approval", "Gate")).isTrue();
+    }
+
+    @Test
+    void inParallelModeAnotherExecutionsDecisionLeavesTheReviewedWaitUnchanged() {
+        PipelineSnapshot before = parallel(run("a", "InProgress", "token-a", 60, null, null),
+                run("b", "InProgress", "token-b", 30, null, null));
+        ApprovalRequest reviewed = before.pendingApprovals().get(0);
+
+        PipelineSnapshot after = parallel(run("b", "Succeeded", "token-b", 30, "arn:aws:sts::1:assumed-role/Approver/mei",
+                "ship"), run("a", "InProgress", "token-a", 60, null, null));
+
+        assertThat(after.changeOf(reviewed)).isEmpty();
+    }
+
+    @Test
+    void inParallelModeTheReviewedExecutionsOwnDecisionSaysWhoAndWhen() {
+        ApprovalRequest reviewed = parallel(run("a", "InProgress", "token-a", 60, null, null)).pendingApprovals().get(0);
+
+        PipelineSnapshot after = parallel(run("a", "Failed", "token-a", 60, "arn:aws:sts::1:assumed-role/Approver/mei",
+                "Not this one"));
+
+        assertThat(after.changeOf(reviewed)).get().isInstanceOfSatisfying(ApprovalChange.Decided.class, decided -> {
+            assertThat(decided.outcome().kind()).isEqualTo(Status.Kind.FAILED);
+            assertThat(decided.by()).endsWith("/mei");
+            assertThat(decided.at()).isEqualTo(NOW.minusSeconds(30 * 60));
+            assertThat(decided.message()).contains("rejected by mei").contains("Not this one");
+        });
+    }
+
+    @Test
+    void inParallelModeARetriedApprovalOrAVanishedRunIsAChange() {
+        ApprovalRequest reviewed = parallel(run("a", "InProgress", "token-a", 60, null, null)).pendingApprovals().get(0);
+
+        assertThat(parallel(run("a", "InProgress", "token-a2", 5, null, null)).changeOf(reviewed)).get()
+                .isInstanceOfSatisfying(ApprovalChange.Replaced.class,
+                        replaced -> assertThat(replaced.message()).contains("again"));
+        assertThat(parallel().changeOf(reviewed)).get().isInstanceOf(ApprovalChange.Ended.class);
+    }
 }

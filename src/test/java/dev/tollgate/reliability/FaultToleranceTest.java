@@ -115,7 +115,7 @@ class FaultToleranceTest {
                     WatchSettings.defaults().withIdleEvery(Duration.ofMillis(100)), board.watch(SANDBOX, false));
             try {
                 poller.start();
-                waitUntil(ui, () -> board.entries().size() == 6 && board.entries().stream().allMatch(e -> e.row().updatedAt() != null));
+                waitUntil(ui, () -> board.entries().size() == SandboxConfig.DEMO_PIPELINES && board.entries().stream().allMatch(e -> e.row().updatedAt() != null));
                 aws.sandbox.control().setFaults(new FaultConfig(0, 1.0, 0, 0));
                 waitUntil(ui, () -> board.entries().stream().anyMatch(e -> e.row().problem() != null) || board.problemProperty().get() != null);
 
@@ -144,7 +144,7 @@ class FaultToleranceTest {
         Sandbox second = null;
         try {
             poller.start();
-            waitUntil(ui, () -> board.entries().size() == 6);
+            waitUntil(ui, () -> board.entries().size() == SandboxConfig.DEMO_PIPELINES);
             first.close();
             waitUntil(ui, () -> board.problemProperty().get() != null || board.entries().stream().anyMatch(e -> e.row().problem() != null));
 

@@ -116,6 +116,26 @@ class AwsCliCompatibilityTest {
     }
 
     @Test
+    void decidesOneParallelExecutionWithItsExternalExecutionIdAsToken() throws Exception {
+        String waiting = "actionExecutionDetails[?actionName=='ReleaseApproval' && status=='InProgress']"
+                + ".[pipelineExecutionId, output.executionResult.externalExecutionId]";
+        JsonNode before = aws("codepipeline", "list-action-executions", "--pipeline-name", "mobile-bff",
+                "--query", waiting).json();
+        assertThat(before).hasSize(2);
+        String token = before.get(0).get(1).asText();
+
+        Result approved = aws("codepipeline", "put-approval-result", "--pipeline-name", "mobile-bff",
+                "--stage-name", "Approval", "--action-name", "ReleaseApproval",
+                "--result", "summary=Approved from the CLI,status=Approved", "--token", token);
+
+        assertThat(approved.exit()).as(approved.out()).isZero();
+        JsonNode after = aws("codepipeline", "list-action-executions", "--pipeline-name", "mobile-bff",
+                "--query", waiting).json();
+        assertThat(after).singleElement().satisfies(still -> assertThat(still.get(0).asText())
+                .isEqualTo(before.get(1).get(0).asText()));
+    }
+
+    @Test
     void startsStopsAndRetriesExecutions() throws Exception {
         String started = aws("codepipeline", "start-pipeline-execution", "--name", "billing-api").json()
                 .get("pipelineExecutionId").asText();

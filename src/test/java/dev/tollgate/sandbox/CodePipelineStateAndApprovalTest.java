@@ -67,9 +67,9 @@ class CodePipelineStateAndApprovalTest {
             pages++;
         } while (token != null);
 
-        assertThat(pages).isEqualTo(3);
-        assertThat(names).containsExactly("billing-api", "ecs-webapp", "nightly-reports", "payments-service",
-                "storefront-bluegreen", "wallet-api");
+        assertThat(pages).isEqualTo(4);
+        assertThat(names).containsExactly("billing-api", "ecs-webapp", "mobile-bff", "nightly-reports",
+                "payments-service", "storefront-bluegreen", "wallet-api");
         PipelineSummary ecs = client.listPipelines().pipelines().get(1);
         assertThat(ecs.version()).isEqualTo(1);
         assertThat(ecs.executionModeAsString()).isEqualTo("SUPERSEDED");

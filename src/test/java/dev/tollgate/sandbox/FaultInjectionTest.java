@@ -150,6 +150,26 @@ class FaultInjectionTest {
     }
 
     @Test
+    void faultsCanTargetOneOperationThroughTheControlApi() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(sandbox.endpoint().resolve("/_sandbox/faults"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"errorRate\":1,\"operations\":[\"PutApprovalResult\"]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(put.statusCode()).isEqualTo(200);
+        assertThat(RawAws.JSON.readTree(put.body()).path("operations")).hasSize(1);
+        RawAws raw = new RawAws(sandbox.endpoint());
+        assertThat(raw.call(RawAws.CODEPIPELINE + "GetPipelineState", "{\"name\":\"ecs-webapp\"}").statusCode()).isEqualTo(200);
+        assertThat(raw.call(RawAws.CODEPIPELINE + "PutApprovalResult", "{\"pipelineName\":\"ecs-webapp\","
+                + "\"stageName\":\"Approval\",\"actionName\":\"ManualApproval\",\"token\":\"00000000-0000-0000-0000-000000000000\","
+                + "\"result\":{\"status\":\"Approved\",\"summary\":\"\"}}").statusCode()).isIn(500, 503);
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(sandbox.endpoint().resolve("/_sandbox/faults"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"operations\":\"PutApprovalResult\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void headlessFlagsConfigureFaults() {
         SandboxConfig config = SandboxCommand.parse(new String[]{"--throttle-rate", "0.1", "--error-rate", "0.05",
                 "--latency-ms", "250", "--quota", "20"});

@@ -152,7 +152,8 @@ class ModelConformanceTest {
     @Test
     void demoDeclarationsAreValidCreatePipelineRequests() throws IOException {
         ShapeValidator validator = new ShapeValidator(codePipeline);
-        for (String name : List.of("ecs-webapp", "billing-api", "nightly-reports", "payments-service", "storefront-bluegreen")) {
+        for (String name : List.of("ecs-webapp", "billing-api", "nightly-reports", "payments-service", "storefront-bluegreen",
+                "mobile-bff")) {
             try (InputStream in = getClass().getResourceAsStream("/dev/tollgate/sandbox/pipelines/" + name + ".json")) {
                 ShapeValidator.Result result = validator.validateStrict("CreatePipelineInput", RawAws.JSON.readTree(in));
                 assertThat(result.ok()).as(name + ": " + result.violations() + result.typeErrors()).isTrue();

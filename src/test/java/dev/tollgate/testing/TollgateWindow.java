@@ -3,6 +3,7 @@ package dev.tollgate.testing;
 import dev.tollgate.app.Tollgate;
 import dev.tollgate.aws.ConnectionSettings;
 import dev.tollgate.sandbox.Sandbox;
+import dev.tollgate.ui.board.PipelineEntry;
 import dev.tollgate.ui.shell.Theme;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,9 +13,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import dev.tollgate.ui.common.DialogService;
+import java.util.Optional;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real main window, wired by the composition root against a sandbox, as the UI tests open it. */
@@ -28,7 +34,7 @@ public final class TollgateWindow {
         return open(stage, sandbox, pollInterval, dataDirectory, (title, question, confirm) -> true);
     }
 
-    /** Shows Tollgate in the stage with the given dialogs and starts watching. */
+    /** Shows Tollgate in the stage with the given dialogs and starts watching (which asks STS who the approver is). */
     public static Tollgate open(Stage stage, Sandbox sandbox, Duration pollInterval, Path dataDirectory,
             DialogService dialogs) {
         Tollgate tollgate = new Tollgate(ConnectionSettings.sandbox(sandbox.endpoint()), Platform::runLater,
@@ -44,6 +50,51 @@ public final class TollgateWindow {
     /** Brings the pipeline board to the front of the sidebar (the inbox is in front at start-up). */
     public static void showPipelines(Stage stage) {
         ((TabPane) stage.getScene().lookup(".sidebar")).getSelectionModel().select(1);
+    }
+
+    /**
+     * Clicks the pipeline's first waiting approval in the inbox (in front at start-up) and waits until the
+     * review shows it. A label of the same name on the board, in the tab behind, would be clicked at its
+     * place on the screen, over whatever the inbox shows there.
+     */
+    public static void reviewFromInbox(FxRobot robot, String pipelineName) throws Exception {
+        waitUntil(() -> onFx(() -> inboxEntry(robot, pipelineName).isPresent()));
+        robot.clickOn(onFx(() -> inboxEntry(robot, pipelineName).orElseThrow()));
+        waitUntil(() -> onFx(() -> robot.lookup(".approval-title").tryQueryAs(Label.class)
+                .map(title -> title.getText().contains(pipelineName + " › ")).orElse(false)));
+    }
+
+    /**
+     * Reads the scene on the FX thread: a lookup from the test's thread can meet a list of children in the
+     * middle of a change (the inbox rebuilds its rows as image tags arrive).
+     */
+    public static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    private static Optional<Node> inboxEntry(FxRobot robot, String pipelineName) {
+        return robot.lookup("#inboxList .pipeline-name").queryAllAs(Label.class).stream()
+                .filter(label -> label.getText().equals(pipelineName))
+                .map(Node.class::cast)
+                .findFirst();
+    }
+
+    /**
+     * Waits until the watcher has read every pipeline once. An approval that is already waiting when its
+     * pipeline is first read is listed, not announced: a test of announcements starts after this.
+     */
+    public static void waitUntilEveryPipelineWasRead(FxRobot robot) throws Exception {
+        waitUntil(() -> onFx(() -> {
+            ListView<?> board = robot.lookup("#pipelineList").queryAs(ListView.class);
+            List<PipelineEntry> entries = board.getItems().stream()
+                    .filter(PipelineEntry.class::isInstance).map(PipelineEntry.class::cast).toList();
+            return !entries.isEmpty() && entries.stream().allMatch(entry -> entry.fetchedAt() != null);
+        }));
+    }
+
+    /** Whether STS has said who the approver is on the (only) connection, as "Approved by" needs. */
+    public static boolean knowsWhoIAm(Tollgate tollgate) {
+        return tollgate.workspaces().get(0).connection().identityProperty().get() != null;
     }
 
     /** Waits up to 15 s for the condition, letting the FX thread run between checks. */

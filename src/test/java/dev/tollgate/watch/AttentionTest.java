@@ -29,6 +29,19 @@ class AttentionTest {
     }
 
     @Test
+    void parallelExecutionsWaitingAtAnApprovalAwaitADecisionThoughTheStateShowsNoToken() {
+        assertThat(Attention.of(PipelineStates.parallelWithTwoWaiting("a", false), null, NOW, RECENT))
+                .isEqualTo(Attention.AWAITING_DECISION);
+    }
+
+    @Test
+    void inParallelModeABuildStillRunsTowardsAnApprovalWhereOthersWait() {
+        // It does not queue behind them: its own approval comes as soon as it is built.
+        assertThat(Attention.of(PipelineStates.parallelWithTwoWaiting("a", true), null, NOW, RECENT))
+                .isEqualTo(Attention.BEFORE_APPROVAL);
+    }
+
+    @Test
     void aDeployPastTheApprovalIsMerelyRunning() {
         assertThat(Attention.of(PipelineStates.deploying("a"), null, NOW, RECENT)).isEqualTo(Attention.RUNNING);
     }

@@ -3,6 +3,7 @@ package dev.tollgate.watch;
 import dev.tollgate.pipeline.Action;
 import dev.tollgate.pipeline.ActionCategory;
 import dev.tollgate.pipeline.ActionRun;
+import dev.tollgate.pipeline.ApprovalRun;
 import dev.tollgate.pipeline.PipelineSnapshot;
 import dev.tollgate.pipeline.Stage;
 import dev.tollgate.pipeline.Status;
@@ -56,6 +57,21 @@ final class PipelineStates {
         stages.set(2, new Stage(approval.name(), approval.inbound(), approval.actions(), approval.latest(),
                 Optional.of("exec-newer")));
         return new PipelineSnapshot(name, 1, "SUPERSEDED", stages, waiting.fetchedAt());
+    }
+
+    /**
+     * PARALLEL mode: two executions wait at the approval (their tokens only in the approval runs, the state has
+     * none), and a third builds when {@code building} says so.
+     */
+    static PipelineSnapshot parallelWithTwoWaiting(String name, boolean building) {
+        PipelineSnapshot state = of(name, 1, "Succeeded", building ? "InProgress" : "Succeeded", "InProgress",
+                "Succeeded", null, LONG_AGO);
+        List<ApprovalRun> runs = List.of(
+                new ApprovalRun("exec-a", "Approval", "Approval", Status.fromWire("InProgress"), "token-a", LONG_AGO,
+                        LONG_AGO, null, null),
+                new ApprovalRun("exec-b", "Approval", "Approval", Status.fromWire("InProgress"), "token-b", LONG_AGO,
+                        LONG_AGO, null, null));
+        return new PipelineSnapshot(name, 1, "PARALLEL", state.stages(), LONG_AGO, List.of(), runs);
     }
 
     private static PipelineSnapshot of(String name, int version, String source, String build, String approval,

@@ -32,7 +32,8 @@ public final class DemoScenario {
     static final String RELEASE_MANAGER = "arn:aws:sts::" + ACCOUNT + ":assumed-role/ReleaseManager/";
 
     private static final List<String> DEMO_PIPELINES = List.of(
-            "ecs-webapp", "billing-api", "nightly-reports", "payments-service", "storefront-bluegreen", "wallet-api");
+            "ecs-webapp", "billing-api", "nightly-reports", "payments-service", "storefront-bluegreen", "wallet-api",
+            "mobile-bff");
 
     private final PipelineEngine engine;
     private final ImageRegistry images;
@@ -62,6 +63,7 @@ public final class DemoScenario {
                 case "nightly-reports" -> nightlyReports(now);
                 case "payments-service" -> paymentsService(now);
                 case "wallet-api" -> walletApi(now);
+                case "mobile-bff" -> mobileBff(now);
                 default -> storefront(now);
             }
         }
@@ -207,6 +209,31 @@ public final class DemoScenario {
         }
         engine.schedulePush(now.minus(Duration.ofHours(4)), "wallet-api",
                 commit("Switch card tokenisation to the new vault client", "Elena Petrova", "Deploy"));
+    }
+
+    /**
+     * A PARALLEL pipeline: executions run independently, so two changes wait at the same approval at once,
+     * each with its own token (only ListActionExecutions tells them). Draws nothing from {@code random}, so
+     * the other pipelines' histories stay as they were before it was added.
+     */
+    private void mobileBff(Instant now) {
+        images.createRepository("mobile-bff", now.minus(Duration.ofDays(150)));
+        String[][] history = {
+                {"Add GraphQL persisted queries", "Lena Park", "mei.chen", "Approved. App 4.12 is in the stores"},
+                {"Trim the home feed payload for older phones", "Diego Alvarez", "tomas.ortega", "Approved"},
+                {"Return localized error messages", "Hana Suzuki", "priya.raman", "Approved, checked the French copy"},
+        };
+        for (int i = 0; i < history.length; i++) {
+            Instant push = now.minus(Duration.ofDays(6 - 2L * i)).minus(Duration.ofHours(4));
+            engine.schedulePush(push, "mobile-bff", commit(history[i][0], history[i][1], null));
+            engine.scheduleDecision(push.plus(Duration.ofMinutes(50)), "mobile-bff", "Approval", "ReleaseApproval",
+                    APPROVER + history[i][2], ApprovalStatus.Approved, history[i][3]);
+        }
+        // Two changes waiting for their approver side by side: neither holds the other up.
+        engine.schedulePush(now.minus(Duration.ofHours(3)), "mobile-bff",
+                commit("Add push notification preferences endpoint", "Lena Park", null));
+        engine.schedulePush(now.minus(Duration.ofHours(2)), "mobile-bff",
+                commit("Serve product images in AVIF to new app versions", "Diego Alvarez", null));
     }
 
     private Commit commit(String message, String author, String failingAction) {

@@ -13,6 +13,9 @@ final class ManualApprovalBehavior implements ActionBehavior {
     @Override
     public Instant start(ActionRun action, EngineContext ctx) {
         action.token = ctx.ids.uuid();
+        // ListActionExecutions reports the token as the run's external execution id: for a PARALLEL pipeline
+        // that is the only place to find it (PutApprovalResult's documentation of "token").
+        action.externalExecutionId = action.token;
         Duration timeout = action.action.timeoutInMinutes().map(m -> Duration.ofMinutes(m)).orElse(DEFAULT_TIMEOUT);
         return ctx.now().plus(timeout);
     }

@@ -212,7 +212,7 @@ public final class PipelineEngine {
             StageSlot slot = p.slot(stage.name());
             List<Shapes.ActionState> actions = new ArrayList<>();
             for (ActionDefinition action : stage.actions()) {
-                actions.add(actionState(action, slot.latestActions.get(action.name())));
+                actions.add(actionState(p, action, slot.latestActions.get(action.name())));
             }
             Shapes.StageExecution inbound = null;
             List<Shapes.StageExecution> inboundList = null;
@@ -251,7 +251,7 @@ public final class PipelineEngine {
                 List.of(new Shapes.ConditionState(new Shapes.ConditionExecution(check.status(), null, check.at()), rules)));
     }
 
-    private Shapes.ActionState actionState(ActionDefinition action, ActionRun run) {
+    private Shapes.ActionState actionState(PipelineRecord p, ActionDefinition action, ActionRun run) {
         ActionBehavior behavior = ActionBehavior.forType(action.type());
         String entityUrl = behavior.entityUrl(action, ctx).orElse(null);
         if (run == null) {
@@ -264,8 +264,12 @@ public final class PipelineEngine {
             revision = new Shapes.ActionRevision(commit.id(), commit.id(), run.run().startTime);
             revisionUrl = SourceBehavior.revisionUrl(action, commit.id(), ctx).orElse(null);
         }
+        // Several executions of a PARALLEL pipeline can wait at one approval, and the state shows only one:
+        // AWS gives no token there; ListActionExecutions gives each its own (as externalExecutionId).
+        boolean approval = action.type().isManualApproval();
+        String token = run.inProgress() && p.definition.executionMode() != ExecutionMode.PARALLEL ? run.token : null;
         Shapes.ActionExecution latest = new Shapes.ActionExecution(run.id, run.status, run.summary,
-                run.lastUpdateTime, run.inProgress() ? run.token : null, run.updatedBy, run.externalExecutionId,
+                run.lastUpdateTime, token, run.updatedBy, approval ? null : run.externalExecutionId,
                 run.externalExecutionUrl, run.errorDetails);
         return new Shapes.ActionState(action.name(), revision, latest, entityUrl, revisionUrl);
     }

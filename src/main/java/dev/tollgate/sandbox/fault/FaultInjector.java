@@ -45,24 +45,28 @@ public final class FaultInjector {
         this.windowStarted = false;
     }
 
-    /** How long to hold the answer back. */
-    public synchronized int latencyMillis() {
-        return config.latencyMillis();
+    /** How long to hold the answer to this operation back. */
+    public synchronized int latencyMillis(String operation) {
+        return config.appliesTo(operation) ? config.latencyMillis() : 0;
     }
 
     public synchronized Counts counts() {
         return new Counts(calls, throttled, failed);
     }
 
-    /** The fault to answer this call with, if any. Every call counts against the quota. */
-    public synchronized Optional<Fault> next() {
-        return next(true);
+    /** The fault to answer a call to this operation with, if any; every call counts against the quota. */
+    public synchronized Optional<Fault> next(String operation) {
+        return next(operation, true);
     }
 
-    /** The fault to answer this call with, if any; {@code countsAgainstQuota=false} for a service with its own quotas. */
-    public synchronized Optional<Fault> next(boolean countsAgainstQuota) {
+    /**
+     * The fault to answer a call to this operation with, if any. Every call counts; calls to operations the
+     * faults do not apply to neither fail nor count against the quota, nor do calls to a service with quotas
+     * of its own ({@code countsAgainstQuota=false}).
+     */
+    public synchronized Optional<Fault> next(String operation, boolean countsAgainstQuota) {
         calls++;
-        Optional<Fault> fault = decide(countsAgainstQuota);
+        Optional<Fault> fault = config.appliesTo(operation) ? decide(countsAgainstQuota) : Optional.empty();
         fault.ifPresent(chosen -> {
             if (chosen.httpStatus() >= 500) {
                 failed++;

@@ -138,7 +138,8 @@ public final class ControlEndpoint {
                     number(request, "throttleRate", current.throttleRate()),
                     number(request, "errorRate", current.errorRate()),
                     (int) number(request, "latencyMs", current.latencyMillis()),
-                    (int) number(request, "quotaPerSecond", current.quotaPerSecond()));
+                    (int) number(request, "quotaPerSecond", current.quotaPerSecond()),
+                    operations(request, current.operations()));
         } catch (IllegalArgumentException e) {
             throw new ServiceError("ValidationException", e.getMessage());
         }
@@ -155,9 +156,30 @@ public final class ControlEndpoint {
         return value.asDouble();
     }
 
+    private static java.util.Set<String> operations(JsonNode request, java.util.Set<String> current) {
+        JsonNode value = request.get("operations");
+        if (value == null || value.isNull()) {
+            return current;
+        }
+        if (!value.isArray()) {
+            throw new ServiceError("ValidationException", "operations must be an array of operation names");
+        }
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (JsonNode name : value) {
+            if (!name.isTextual() || name.asText().isBlank()) {
+                throw new ServiceError("ValidationException", "operations must be an array of operation names");
+            }
+            names.add(name.asText());
+        }
+        return names;
+    }
+
     private ObjectNode faults(FaultConfig config) {
-        return mapper.createObjectNode().put("throttleRate", config.throttleRate()).put("errorRate", config.errorRate())
+        ObjectNode out = mapper.createObjectNode().put("throttleRate", config.throttleRate())
+                .put("errorRate", config.errorRate())
                 .put("latencyMs", config.latencyMillis()).put("quotaPerSecond", config.quotaPerSecond());
+        config.operations().stream().sorted().forEach(out.putArray("operations")::add);
+        return out;
     }
 
     private ObjectNode events() {

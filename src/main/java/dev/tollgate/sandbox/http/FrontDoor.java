@@ -117,7 +117,8 @@ public final class FrontDoor implements HttpHandler {
                 return done(tooLarge(call));
             }
             // SQS has quotas of its own, far above CodePipeline's: its calls do not count against the quota.
-            Optional<Fault> fault = injectedFault(!target.startsWith(SQS_TARGET_PREFIX));
+            Optional<Fault> fault = injectedFault(target.substring(target.lastIndexOf('.') + 1),
+                    !target.startsWith(SQS_TARGET_PREFIX));
             if (fault.isPresent()) {
                 return done(AwsJsonService.error(fault.get().httpStatus(), fault.get().code(), fault.get().message(), call, mapper));
             }
@@ -135,7 +136,7 @@ public final class FrontDoor implements HttpHandler {
             return done(AwsJsonService.error(400, "UnknownOperationException",
                     "Missing X-Amz-Target header: the request names no operation", call, mapper));
         }
-        Optional<Fault> fault = injectedFault(true);
+        Optional<Fault> fault = injectedFault(method.equals("HEAD") ? "HeadObject" : "GetObject", true);
         if (fault.isPresent()) {
             return done(s3.fault(fault.get(), method.equals("HEAD"), call.requestId()));
         }
@@ -150,8 +151,8 @@ public final class FrontDoor implements HttpHandler {
     }
 
     /** Waits the configured latency, then asks the injector whether this call fails. */
-    private Optional<Fault> injectedFault(boolean countsAgainstQuota) {
-        int latency = faults.latencyMillis();
+    private Optional<Fault> injectedFault(String operation, boolean countsAgainstQuota) {
+        int latency = faults.latencyMillis(operation);
         if (latency > 0) {
             try {
                 Thread.sleep(latency);
@@ -159,7 +160,7 @@ public final class FrontDoor implements HttpHandler {
                 Thread.currentThread().interrupt();
             }
         }
-        return faults.next(countsAgainstQuota);
+        return faults.next(operation, countsAgainstQuota);
     }
 
     private static CompletionStage<Response> done(Response response) {

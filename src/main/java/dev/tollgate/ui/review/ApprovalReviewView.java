@@ -88,9 +88,10 @@ public final class ApprovalReviewView extends VBox {
         changeBanner.getStyleClass().add("change-banner");
         changeBanner.managedProperty().bind(changeBanner.visibleProperty());
         changeBanner.visibleProperty().bind(viewModel.changeProperty().isNotNull());
+        ChangeText changeText = new ChangeText(clock);
         changeMessage.textProperty().bind(Bindings.createStringBinding(() -> {
             ApprovalChange change = viewModel.changeProperty().get();
-            return change == null ? "" : change.message();
+            return change == null ? "" : changeText.of(change);
         }, viewModel.changeProperty()));
 
         Label imagesTitle = new Label(Texts.get("review.imageToDeploy"));

@@ -333,7 +333,7 @@ public final class ApprovalReviewViewModel {
         boolean approved = verdict == Verdict.APPROVE;
         String done = me.get()
                 .map(identity -> Texts.get(approved ? "review.outcome.approvedBy" : "review.outcome.rejectedBy",
-                        reviewed.location(), identity.displayName(), TIME.format(at)))
+                        identity.displayName(), TIME.format(at), reviewed.location()))
                 .orElseGet(() -> Texts.get(approved ? "review.outcome.approved" : "review.outcome.rejected",
                         reviewed.location(), TIME.format(at)));
         outcome.set(new Outcome(Outcome.Kind.DONE, done));

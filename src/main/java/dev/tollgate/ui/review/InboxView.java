@@ -110,13 +110,20 @@ public final class InboxView extends VBox {
             pipeline.setText(request.pipelineName());
             tag.setVisible(item.imageTag().isPresent());
             tag.setText(item.imageTag().orElse(""));
-            where.setText(viewModel.severalConnectionsProperty().get()
+            // In PARALLEL mode one pipeline lists several executions at the same action: the id tells them apart.
+            String execution = " · " + shortId(request.pipelineExecutionId());
+            where.setText((viewModel.severalConnectionsProperty().get()
                     ? Texts.get("inbox.where", item.connection().label(), request.stageName(), request.actionName())
-                    : request.stageName() + " › " + request.actionName());
+                    : request.stageName() + " › " + request.actionName()) + execution);
+            box.setId("inbox-" + request.pipelineExecutionId());
             timing.setText(request.waitingSince() == null ? ""
                     : Texts.get("inbox.timing", Durations.between(request.waitingSince(), clock.instant()),
                             Durations.between(clock.instant(), request.expiresAt())));
             setGraphic(box);
+        }
+
+        private static String shortId(String id) {
+            return id == null ? "?" : id.substring(0, Math.min(8, id.length()));
         }
     }
 }

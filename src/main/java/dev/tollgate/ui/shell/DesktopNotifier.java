@@ -1,69 +1,83 @@
 package dev.tollgate.ui.shell;
 
-import java.io.IOException;
-import java.util.List;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Supplier;
 
 /**
- * Raises an OS notification where the desktop offers a command for it (libnotify's {@code notify-send} on
- * Linux, AppleScript on macOS), so an approver working in another window hears of a new approval. The
- * in-window notification, whose button opens the review, is always shown too; this one only points there.
+ * Raises an OS notification of a new approval, so an approver working in another window hears of it, and
+ * brings them to its review when they click it. On Linux through libnotify's {@code notify-send} (its
+ * actions report the click, from libnotify 0.7.9); elsewhere, or on a Linux desktop without notify-send,
+ * through a message from Tollgate's tray icon where the desktop has a tray; on a Mac without one through
+ * AppleScript, which reports no click. The in-window notification, whose button opens the review, is shown
+ * either way.
  */
-public final class DesktopNotifier {
-
-    private static final Logger LOG = LoggerFactory.getLogger(DesktopNotifier.class);
+public final class DesktopNotifier implements AutoCloseable {
 
     private final Executor background;
-    private final Optional<String> notifySend;
-    private final boolean mac;
+    private final Executor uiThread;
+    private final Supplier<Optional<NotificationChannel>> chooser;
+    private Optional<NotificationChannel> channel;
 
-    public DesktopNotifier(Executor background, String osName, String path) {
+    /**
+     * @param background where notifications are shown: they may wait minutes for a click, so use daemon threads
+     * @param uiThread   where a click's action runs (the JavaFX thread)
+     */
+    public DesktopNotifier(Executor background, Executor uiThread, String osName, String path) {
+        this(background, uiThread, osName, path,
+                () -> Optional.ofNullable(TrayNotification.inTray(DesktopNotifier.class.getResource(
+                        "/dev/tollgate/app/tollgate-64.png"))));
+    }
+
+    DesktopNotifier(Executor background, Executor uiThread, String osName, String path,
+            Supplier<Optional<NotificationChannel>> tray) {
         this.background = background;
-        this.mac = osName.toLowerCase(Locale.ROOT).contains("mac");
-        this.notifySend = osName.toLowerCase(Locale.ROOT).contains("linux") ? onPath("notify-send", path) : Optional.empty();
+        this.uiThread = uiThread;
+        String os = osName.toLowerCase(Locale.ROOT);
+        Optional<String> notifySend = os.contains("linux") ? onPath("notify-send", path) : Optional.empty();
+        boolean mac = os.contains("mac");
+        this.chooser = () -> notifySend.<NotificationChannel>map(NotifySend::new)
+                .or(tray)
+                .or(() -> mac ? Optional.of(new AppleScriptNotification()) : Optional.empty());
     }
 
-    public boolean available() {
-        return mac || notifySend.isPresent();
+    /**
+     * Shows the notification; a click on it runs {@code onClick} on the UI thread. Never blocks the caller:
+     * choosing the channel (the tray starts AWT) and showing happen in the background.
+     */
+    public void notify(String title, String body, Runnable onClick) {
+        background.execute(() -> channel().ifPresent(chosen -> chosen.show(title, body, () -> uiThread.execute(onClick))));
     }
 
-    public void notify(String title, String body) {
-        List<String> command;
-        if (notifySend.isPresent()) {
-            command = List.of(notifySend.get(), "--app-name=Tollgate", "--icon=tollgate", title, body);
-        } else if (mac) {
-            command = List.of("osascript", "-e", "display notification " + appleString(body) + " with title " + appleString(title));
-        } else {
-            return;
+    /** The channel for this desktop, chosen on first use; none where the desktop offers nothing. */
+    synchronized Optional<NotificationChannel> channel() {
+        if (channel == null) {
+            channel = chooser.get();
         }
-        background.execute(() -> {
-            try {
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            } catch (IOException e) {
-                LOG.info("The desktop notification could not be shown: {}", e.getMessage());
-            }
-        });
+        return channel;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (channel != null) {
+            channel.ifPresent(NotificationChannel::close);
+        }
     }
 
     private static Optional<String> onPath(String program, String path) {
         if (path == null) {
             return Optional.empty();
         }
-        for (String directory : path.split(java.io.File.pathSeparator)) {
-            java.nio.file.Path candidate = java.nio.file.Path.of(directory, program);
-            if (java.nio.file.Files.isExecutable(candidate)) {
+        for (String directory : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(directory, program);
+            if (Files.isExecutable(candidate)) {
                 return Optional.of(candidate.toString());
             }
         }
         return Optional.empty();
-    }
-
-    /** AppleScript string literal: quotes and backslashes escaped, so a pipeline name cannot inject script. */
-    static String appleString(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

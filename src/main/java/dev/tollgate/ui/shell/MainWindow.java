@@ -11,6 +11,7 @@ import dev.tollgate.ui.common.Texts;
 import dev.tollgate.ui.review.InboxItem;
 import dev.tollgate.ui.review.InboxView;
 import dev.tollgate.ui.review.InboxViewModel;
+import java.util.Optional;
 import dev.tollgate.ui.review.LocalReleaseView;
 import dev.tollgate.ui.signin.ConnectionActions;
 import java.time.Clock;
@@ -39,6 +40,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -65,7 +68,7 @@ public final class MainWindow extends BorderPane {
     private final Label empty = new Label();
     private ConnectionDetail shownDetail;
     private HBox header;
-    private DesktopNotifier desktopNotifier = new DesktopNotifier(Runnable::run, "", null);
+    private Optional<DesktopNotifier> desktopNotifier = Optional.empty();
     private Node connection;
 
     /**
@@ -155,8 +158,12 @@ public final class MainWindow extends BorderPane {
                 String where = inbox.severalConnectionsProperty().get()
                         ? item.connection().label() + " · " + item.request().location() : item.request().location();
                 toast.show(Texts.get("shell.newApproval", where), () -> open.accept(item));
-                if (getScene() != null && getScene().getWindow() != null && !getScene().getWindow().isFocused()) {
-                    desktopNotifier.notify(Texts.get("shell.approvalWaiting"), where);
+                if (outOfSight()) {
+                    desktopNotifier.ifPresent(notifier -> notifier.notify(Texts.get("shell.approvalWaiting"), where,
+                            () -> {
+                                bringToFront();
+                                open.accept(item);
+                            }));
                 }
             }
         });
@@ -230,7 +237,22 @@ public final class MainWindow extends BorderPane {
 
     /** Where OS notifications go when the window is not in front; none by default (tests). */
     public void useDesktopNotifier(DesktopNotifier notifier) {
-        this.desktopNotifier = notifier;
+        this.desktopNotifier = Optional.of(notifier);
+    }
+
+    /** Behind another application's window, or minimised (which some window managers report as focused). */
+    private boolean outOfSight() {
+        Window window = getScene() == null ? null : getScene().getWindow();
+        return window != null && (!window.isFocused() || window instanceof Stage stage && stage.isIconified());
+    }
+
+    /** A click on an OS notification comes from another window: this one must come up, even minimised. */
+    private void bringToFront() {
+        if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
+            stage.setIconified(false);
+            stage.toFront();
+            stage.requestFocus();
+        }
     }
 
     /** Adds a button or menu at the right end of the header (theme, help). */

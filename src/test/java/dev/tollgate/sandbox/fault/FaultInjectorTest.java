@@ -3,6 +3,7 @@ package dev.tollgate.sandbox.fault;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,12 +16,12 @@ class FaultInjectorTest {
         AtomicLong nanos = new AtomicLong();
         FaultInjector injector = new FaultInjector(new FaultConfig(0, 0, 0, 3), 1, nanos::get);
 
-        assertThat(injector.next()).isEmpty();
-        assertThat(injector.next()).isEmpty();
-        assertThat(injector.next()).isEmpty();
-        assertThat(injector.next()).map(Fault::code).hasValue("ThrottlingException");
+        assertThat(injector.next("GetPipelineState")).isEmpty();
+        assertThat(injector.next("GetPipelineState")).isEmpty();
+        assertThat(injector.next("GetPipelineState")).isEmpty();
+        assertThat(injector.next("GetPipelineState")).map(Fault::code).hasValue("ThrottlingException");
         nanos.addAndGet(1_000_000_000L);
-        assertThat(injector.next()).isEmpty();
+        assertThat(injector.next("GetPipelineState")).isEmpty();
     }
 
     @Test
@@ -30,8 +31,8 @@ class FaultInjectorTest {
         int throttled = 0;
         int errors = 0;
         for (int i = 0; i < 2000; i++) {
-            Optional<Fault> fault = a.next();
-            assertThat(fault).isEqualTo(b.next());
+            Optional<Fault> fault = a.next("GetPipelineState");
+            assertThat(fault).isEqualTo(b.next("GetPipelineState"));
             if (fault.isPresent()) {
                 if (fault.get().code().equals("ThrottlingException")) {
                     throttled++;
@@ -49,10 +50,21 @@ class FaultInjectorTest {
     void noFaultsMeansNoDraws() {
         FaultInjector injector = new FaultInjector(FaultConfig.none(), 1);
         for (int i = 0; i < 100; i++) {
-            assertThat(injector.next()).isEmpty();
+            assertThat(injector.next("GetPipelineState")).isEmpty();
         }
         injector.configure(new FaultConfig(1, 0, 0, 0));
-        assertThat(injector.next()).map(Fault::httpStatus).hasValue(400);
+        assertThat(injector.next("GetPipelineState")).map(Fault::httpStatus).hasValue(400);
+    }
+
+    @Test
+    void faultsForNamedOperationsLeaveEveryOtherCallAlone() {
+        FaultInjector injector = new FaultInjector(new FaultConfig(0, 1, 250, 0).onlyFor(Set.of("PutApprovalResult")), 1);
+
+        assertThat(injector.next("GetPipelineState")).isEmpty();
+        assertThat(injector.latencyMillis("GetPipelineState")).isZero();
+        assertThat(injector.next("PutApprovalResult")).map(Fault::httpStatus).hasValueSatisfying(s -> assertThat(s).isIn(500, 503));
+        assertThat(injector.latencyMillis("PutApprovalResult")).isEqualTo(250);
+        assertThat(injector.counts().calls()).isEqualTo(2);
     }
 
     @Test

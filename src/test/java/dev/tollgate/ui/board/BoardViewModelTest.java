@@ -92,17 +92,19 @@ class BoardViewModelTest {
     void showsEveryPipelineWithItsStagesApprovalsAndDisabledTransitions() {
         BoardViewModel board = polled(board(FavouritesStore.inMemory()));
 
-        assertThat(visible(board)).containsExactly("billing-api", "ecs-webapp", "nightly-reports", "payments-service",
-                "storefront-bluegreen", "wallet-api");
+        assertThat(visible(board)).containsExactly("billing-api", "ecs-webapp", "mobile-bff", "nightly-reports",
+                "payments-service", "storefront-bluegreen", "wallet-api");
         assertThat(row(board, "ecs-webapp").pendingApprovals()).isEqualTo(1);
+        // PARALLEL: two executions wait at the same approval, each counted.
+        assertThat(row(board, "mobile-bff").pendingApprovals()).isEqualTo(2);
         PipelineRow payments = row(board, "payments-service");
         assertThat(payments.disabledTransitions()).isEqualTo(1);
         assertThat(payments.stages()).extracting(PipelineRow.StageMark::name).containsExactly("Source", "Build", "Deploy");
         assertThat(payments.stages().get(2).gateClosed()).isTrue();
         assertThat(payments.stages().get(2).holdsExecution()).isTrue();
         assertThat(payments.lastChange()).isNotNull();
-        assertThat(board.summaryProperty().get()).isEqualTo("6 pipelines");
-        assertThat(board.waitingApprovalsProperty().get()).isEqualTo(1);
+        assertThat(board.summaryProperty().get()).isEqualTo("7 pipelines");
+        assertThat(board.waitingApprovalsProperty().get()).isEqualTo(3);
     }
 
     @Test
@@ -137,10 +139,10 @@ class BoardViewModelTest {
         board.searchProperty().set("PAY serv");
 
         assertThat(visible(board)).containsExactly("payments-service");
-        assertThat(board.summaryProperty().get()).isEqualTo("1 of 6 pipelines");
+        assertThat(board.summaryProperty().get()).isEqualTo("1 of 7 pipelines");
         assertThat(board.filtersActiveProperty().get()).isTrue();
         board.clearFilters();
-        assertThat(visible(board)).hasSize(6);
+        assertThat(visible(board)).hasSize(SandboxConfig.DEMO_PIPELINES);
     }
 
     @Test
@@ -152,7 +154,7 @@ class BoardViewModelTest {
 
         board.statusFilterProperty().set(BoardViewModel.StatusFilter.ANY);
         board.onlyWithApprovalsProperty().set(true);
-        assertThat(visible(board)).containsExactly("ecs-webapp");
+        assertThat(visible(board)).containsExactly("ecs-webapp", "mobile-bff");
 
         board.onlyWithApprovalsProperty().set(false);
         board.onlyWithDisabledTransitionsProperty().set(true);
@@ -165,8 +167,8 @@ class BoardViewModelTest {
 
         board.sortProperty().set(BoardViewModel.Sort.ATTENTION);
 
-        assertThat(visible(board)).containsExactly("nightly-reports", "ecs-webapp", "payments-service", "billing-api",
-                "storefront-bluegreen", "wallet-api");
+        assertThat(visible(board)).containsExactly("nightly-reports", "ecs-webapp", "mobile-bff", "payments-service",
+                "billing-api", "storefront-bluegreen", "wallet-api");
     }
 
     @Test
@@ -279,16 +281,16 @@ class BoardViewModelTest {
         payments.pipelinesListed(gateway.listPipelines().subList(0, 2));
 
         assertThat(board.visibleItems()).extracting(BoardItem::toString).containsExactly("Sandbox", "billing-api",
-                "ecs-webapp", "nightly-reports", "payments-service", "storefront-bluegreen", "wallet-api",
+                "ecs-webapp", "mobile-bff", "nightly-reports", "payments-service", "storefront-bluegreen", "wallet-api",
                 "Payments · eu-west-1", "billing-api", "ecs-webapp");
-        assertThat(board.visibleEntries()).hasSize(8).allMatch(PipelineEntry.class::isInstance);
-        assertThat(board.summaryProperty().get()).isEqualTo("8 pipelines");
+        assertThat(board.visibleEntries()).hasSize(9).allMatch(PipelineEntry.class::isInstance);
+        assertThat(board.summaryProperty().get()).isEqualTo("9 pipelines");
         assertThat(board.entryOf(new PipelineKey(PAYMENTS, "billing-api"))).get().isNotSameAs(
                 board.entryOf(key("billing-api")).orElseThrow());
         board.searchProperty().set("ecs");
         assertThat(board.visibleItems()).extracting(BoardItem::toString)
                 .containsExactly("Sandbox", "ecs-webapp", "Payments · eu-west-1", "ecs-webapp");
-        assertThat(board.summaryProperty().get()).isEqualTo("2 of 8 pipelines");
+        assertThat(board.summaryProperty().get()).isEqualTo("2 of 9 pipelines");
     }
 
     @Test
@@ -303,7 +305,8 @@ class BoardViewModelTest {
         assertThat(board.selectedProperty().get()).isNotNull();
         assertThat(board.entryOf(new PipelineKey(PAYMENTS, "ecs-webapp")).orElseThrow().row().isKnown()).isTrue();
         assertThat(board.entryOf(new PipelineKey(PAYMENTS, "billing-api")).orElseThrow().row().isKnown()).isFalse();
-        assertThat(board.waitingApprovalsProperty().get()).isEqualTo(2);
+        // The sandbox's three (ecs-webapp, and two executions of mobile-bff) and Payments' ecs-webapp.
+        assertThat(board.waitingApprovalsProperty().get()).isEqualTo(4);
     }
 
     @Test
@@ -397,7 +400,7 @@ class BoardViewModelTest {
         payments.snapshotTaken(gateway.snapshot("ecs-webapp"));
 
         assertThat(board.groups()).extracting(ConnectionGroup::connection).containsExactly(SANDBOX);
-        assertThat(board.entries()).hasSize(6).allMatch(entry -> entry.connection().equals(SANDBOX));
+        assertThat(board.entries()).hasSize(SandboxConfig.DEMO_PIPELINES).allMatch(entry -> entry.connection().equals(SANDBOX));
         assertThat(board.visibleItems()).as("one connection needs no header").allMatch(PipelineEntry.class::isInstance);
         assertThat(board.chosen()).containsExactly(key("ecs-webapp"));
         assertThat(board.selectedKeyProperty().get().connection()).isEqualTo(SANDBOX);

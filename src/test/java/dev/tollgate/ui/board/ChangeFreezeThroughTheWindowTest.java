@@ -106,10 +106,10 @@ class ChangeFreezeThroughTheWindowTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
         robot.write("PAY");
 
-        waitUntil(() -> text(robot, "#boardSummary").equals("1 of 6 pipelines"));
+        waitUntil(() -> text(robot, "#boardSummary").equals("1 of 7 pipelines"));
         assertThat(robot.lookup("storefront-bluegreen").tryQuery()).isEmpty();
         robot.type(KeyCode.ESCAPE);
-        waitUntil(() -> text(robot, "#boardSummary").equals("6 pipelines"));
+        waitUntil(() -> text(robot, "#boardSummary").equals("7 pipelines"));
     }
 
     @Test

@@ -120,6 +120,33 @@ class ApprovalReviewViewModelTest {
     }
 
     @Test
+    void inParallelModeEachWaitingExecutionIsReviewedWithItsOwnImageAndDecidedWithItsOwnToken() {
+        ApprovalReviewViewModel review = reviewer();
+        PipelineSnapshot bff = gateway.snapshot("mobile-bff");
+        List<ApprovalRequest> waiting = bff.pendingApprovals();
+        review.show(bff);
+
+        review.focus(waiting.get(1));
+
+        assertThat(review.requestProperty().get().sameWaitAs(waiting.get(1))).isTrue();
+        String reviewedCommit = review.executionProperty().get().revisions().get(0).revisionId();
+        String otherCommit = gateway.execution("mobile-bff", waiting.get(0).pipelineExecutionId()).revisions().get(0).revisionId();
+        assertThat(reviewedCommit).isNotEqualTo(otherCommit);
+        assertThat(review.imagesProperty().get().images()).singleElement()
+                .satisfies(lookup -> assertThat(lookup.image().image().tag()).hasValue(reviewedCommit.substring(0, 7)));
+
+        review.commentProperty().set("AVIF only for app 4.13 and later, checked");
+        review.approve();
+
+        assertThat(review.outcomeProperty().get().kind()).isEqualTo(ApprovalReviewViewModel.Outcome.Kind.DONE);
+        PipelineSnapshot after = gateway.snapshot("mobile-bff");
+        assertThat(after.pendingApprovals()).singleElement().satisfies(still -> assertThat(still.sameWaitAs(waiting.get(0))).isTrue());
+        review.show(after);
+        assertThat(review.requestProperty().get().sameWaitAs(waiting.get(0))).isTrue();
+        assertThat(review.changeProperty().get()).isNull();
+    }
+
+    @Test
     void rejectsOnlyAfterConfirmation() {
         ApprovalReviewViewModel review = reviewer();
         review.show(webapp());
@@ -211,7 +238,8 @@ class ApprovalReviewViewModelTest {
 
         assertThat(review.selfApprovalProperty().get()).startsWith("You started this execution yourself");
         review.approve();
-        assertThat(review.outcomeProperty().get().message()).contains(" as " + me.displayName() + " at ");
+        assertThat(review.outcomeProperty().get().message())
+                .matches("Approved by " + java.util.regex.Pattern.quote(me.displayName()) + " at \\d\\d:\\d\\d:\\d\\d: ecs-webapp › .*");
     }
 
     @Test

@@ -8,7 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tollgate.aws.CodePipelineGateway;
 import dev.tollgate.identity.ConnectionId;
 import dev.tollgate.pipeline.ApprovalRequest;
+import dev.tollgate.pipeline.ApprovalRun;
 import dev.tollgate.pipeline.PipelineSnapshot;
+import dev.tollgate.pipeline.Snapshots;
+import dev.tollgate.pipeline.Status;
 import dev.tollgate.testing.SandboxFixture;
 import dev.tollgate.ui.common.BackgroundTasks;
 import dev.tollgate.watch.WatchListener;
@@ -72,6 +75,28 @@ class InboxViewModelTest {
         sandbox.snapshotTaken(waiting("p", TOKEN_A, null));
 
         assertThat(announced).singleElement().satisfies(request -> assertThat(request.token()).isEqualTo(TOKEN_A));
+    }
+
+    /** PARALLEL: the waits are the executions' approval runs; the state carries no token. */
+    private static PipelineSnapshot parallel(String... executionsWaiting) {
+        PipelineSnapshot state = pipeline("p", stage("Approval", "exec-x", "InProgress", approval("Gate", null, Map.of(), null)));
+        List<ApprovalRun> runs = java.util.Arrays.stream(executionsWaiting)
+                .map(id -> new ApprovalRun(id, "Approval", "Gate", Status.fromWire("InProgress"), "token-" + id,
+                        Snapshots.NOW, Snapshots.NOW, null, null))
+                .toList();
+        return new PipelineSnapshot("p", 1, "PARALLEL", state.stages(), Snapshots.NOW, List.of(), runs);
+    }
+
+    @Test
+    void announcesEachParallelExecutionArrivingAtAnApprovalOnceAndListsThemApart() {
+        sandbox.snapshotTaken(parallel());
+
+        sandbox.snapshotTaken(parallel("a"));
+        sandbox.snapshotTaken(parallel("a", "b"));
+        sandbox.snapshotTaken(parallel("a", "b"));
+
+        assertThat(announced).extracting(ApprovalRequest::pipelineExecutionId).containsExactly("a", "b");
+        assertThat(inbox.items()).extracting(item -> item.request().token()).containsExactlyInAnyOrder("token-a", "token-b");
     }
 
     @Test
