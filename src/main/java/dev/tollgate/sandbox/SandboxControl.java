@@ -75,6 +75,11 @@ public final class SandboxControl {
         return faults.config();
     }
 
+    /** Closes every AWS call's connection unanswered for this long (a network outage); zero ends it. */
+    public void cutConnectionsFor(Duration duration) {
+        faults.cutConnectionsFor(duration);
+    }
+
     /** Calls seen and faults injected since start: the figures a fault or soak run reports. */
     public dev.tollgate.sandbox.fault.FaultInjector.Counts faultCounts() {
         return faults.counts();

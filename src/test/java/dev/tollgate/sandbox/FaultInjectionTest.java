@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Step 4: injected faults as the real SDK clients experience them. */
@@ -44,6 +45,24 @@ class FaultInjectionTest {
     void stop() {
         noRetries.close();
         sandbox.close();
+    }
+
+    @Test
+    void cutConnectionsLookLikeANetworkOutageUntilTheyEnd() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> cut = http.send(java.net.http.HttpRequest.newBuilder(
+                        sandbox.endpoint().resolve("/_sandbox/connections/cut?seconds=30"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(cut.statusCode()).isEqualTo(200);
+
+        Throwable outage = catchThrowable(() -> noRetries.listPipelines());
+
+        assertThat(outage).isInstanceOf(software.amazon.awssdk.core.exception.SdkClientException.class)
+                .isNotInstanceOf(CodePipelineException.class);
+        assertThat(sandbox.control().faultCounts().calls()).isZero();
+        sandbox.control().cutConnectionsFor(java.time.Duration.ZERO);
+        assertThat(noRetries.listPipelines().pipelines()).hasSize(SandboxConfig.DEMO_PIPELINES);
     }
 
     @Test

@@ -21,6 +21,9 @@ public final class FaultInjector {
     private long calls;
     private long throttled;
     private long failed;
+    /** Until when (nanoTime) every AWS call loses its connection without an answer; 0 when none is cut. */
+    private long cutUntil;
+    private long dropped;
 
     /** How many AWS calls the sandbox saw and how many it answered with an injected fault, since start. */
     public record Counts(long calls, long throttled, long failed) {
@@ -48,6 +51,29 @@ public final class FaultInjector {
     /** How long to hold the answer to this operation back. */
     public synchronized int latencyMillis(String operation) {
         return config.appliesTo(operation) ? config.latencyMillis() : 0;
+    }
+
+    /**
+     * A network outage as clients see it: for this long, every AWS call's connection is closed before any
+     * answer, as when a proxy, a VPN or the endpoint itself goes away. Zero ends one early.
+     */
+    public synchronized void cutConnectionsFor(java.time.Duration duration) {
+        cutUntil = duration.isZero() || duration.isNegative() ? 0 : nanoTime.getAsLong() + duration.toNanos();
+    }
+
+    /** Whether this call's connection is to be closed unanswered; counted when it is. */
+    public synchronized boolean dropsConnection() {
+        if (cutUntil == 0 || nanoTime.getAsLong() - cutUntil >= 0) {
+            cutUntil = 0;
+            return false;
+        }
+        dropped++;
+        return true;
+    }
+
+    /** Calls whose connection was cut since start. */
+    public synchronized long droppedConnections() {
+        return dropped;
     }
 
     public synchronized Counts counts() {

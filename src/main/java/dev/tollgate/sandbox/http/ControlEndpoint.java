@@ -103,6 +103,14 @@ public final class ControlEndpoint {
                     }
                 }
             }
+            if (path.equals("/_sandbox/connections/cut") && method.equals("POST")) {
+                long seconds = longParam(query, "seconds");
+                if (seconds < 0 || seconds > 3600) {
+                    throw new ServiceError("ValidationException", "seconds must be between 0 and 3600");
+                }
+                control.cutConnectionsFor(Duration.ofSeconds(seconds));
+                return ok(mapper.createObjectNode().put("cutForSeconds", seconds), call);
+            }
             Matcher commits = COMMITS.matcher(path);
             if (commits.matches() && method.equals("POST")) {
                 String pipeline = URLDecoder.decode(commits.group(1), StandardCharsets.UTF_8);

@@ -62,6 +62,12 @@ public final class FrontDoor implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        String rawPath = exchange.getRequestURI().getRawPath();
+        if (!rawPath.startsWith("/_sandbox") && faults.dropsConnection()) {
+            // Closing before any header is sent closes the socket: the client reads an unexpected end of stream.
+            exchange.close();
+            return;
+        }
         String requestId = UUID.randomUUID().toString();
         CallContext call = CallContext.from(requestId, exchange.getRequestHeaders().getFirst("Authorization"), accountId);
         if (identity != null) {
