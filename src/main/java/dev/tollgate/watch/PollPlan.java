@@ -39,6 +39,7 @@ final class PollPlan {
     static final double BEFORE_APPROVAL_SHARE = 0.5;
     /** ListPipelines answers at most this many pipelines a page. */
     static final int LISTING_PAGE_SIZE = 100;
+    private static final Duration TRANSIT_RETRY = Duration.ofSeconds(5);
     private static final Duration LISTING_RETRY_CAP = Duration.ofMinutes(1);
     /**
      * While events arrive, idle and recently active pipelines are asked this many times less often: every
@@ -52,6 +53,8 @@ final class PollPlan {
     private final WatchSettings settings;
     private final RandomGenerator random;
     private final RequestBudget budget;
+    /** Some pipeline's last call failed on the way; the first answer after that brings the others forward. */
+    private boolean anyFailedInTransit;
     private final Instant startedAt;
     private final Map<String, WatchedPipeline> pipelines = new LinkedHashMap<>();
     private final Set<String> userQueue = new LinkedHashSet<>();
@@ -77,6 +80,8 @@ final class PollPlan {
         int listedVersion;
         int requestsInFlight;
         boolean reportedStale;
+        /** Its last call failed on the way (network, 5xx): the row shows a problem until it is asked again. */
+        boolean failedInTransit;
 
         WatchedPipeline(String name, int listedVersion, Instant now) {
             this.name = name;
@@ -254,8 +259,18 @@ final class PollPlan {
         pipeline.listedVersion = snapshot.version();
         pipeline.freshSince = now;
         pipeline.reportedStale = false;
+        pipeline.failedInTransit = false;
         pipeline.attention = Attention.of(snapshot, pipeline.lastChange, now, settings.recentWindow());
         pipeline.due = now.plus(interval(pipeline));
+        if (anyFailedInTransit) {
+            // AWS answers again: the rows still marked by the outage are asked next, not at their usual interval.
+            anyFailedInTransit = false;
+            for (WatchedPipeline other : pipelines.values()) {
+                if (other.failedInTransit && other.due.isAfter(now)) {
+                    other.due = now;
+                }
+            }
+        }
     }
 
     /** @return whether the failure is worth showing now */
@@ -276,11 +291,21 @@ final class PollPlan {
                 return true;
             }
             default -> {
+                if (pipeline != null && (error.problem() == GatewayException.Problem.UNREACHABLE
+                        || error.problem() == GatewayException.Problem.SERVICE_ERROR)) {
+                    pipeline.failedInTransit = true;
+                    anyFailedInTransit = true;
+                }
                 if (pipeline != null) {
                     Duration interval = interval(pipeline);
                     // A refused call is refused again right away: wait at least as long as for an idle pipeline.
                     pipeline.due = now.plus(error.isTransient() || interval.compareTo(settings.idleEvery()) > 0
                             ? interval : settings.idleEvery());
+                    if (pipeline.failedInTransit && interval.compareTo(TRANSIT_RETRY) > 0) {
+                        // The network or AWS may be back any moment: look again soon, so the outage ends on
+                        // screen within seconds of its end; the budget still bounds the rate.
+                        pipeline.due = now.plus(TRANSIT_RETRY);
+                    }
                 }
                 // Only throttling is passing trouble worth hiding; anything else reads as a problem on the row
                 // until the next snapshot clears it.

@@ -280,6 +280,28 @@ class PollPlanTest {
     }
 
     @Test
+    void onceAwsAnswersAgainTheRowsMarkedByTheOutageAreAskedFirst() {
+        ScriptedAccount account = new ScriptedAccount(ScriptedAccount.settings(10)).withIdlePipelines(50);
+        account.runFor(Duration.ofSeconds(40));
+        for (int i = 0; i < 50; i++) {
+            account.failWith(String.format("idle-%04d", i), Problem.UNREACHABLE);
+        }
+        account.runFor(Duration.ofSeconds(35));
+
+        Instant back = account.now();
+        for (int i = 0; i < 50; i++) {
+            account.heal(String.format("idle-%04d", i));
+        }
+        account.runFor(Duration.ofSeconds(10));
+
+        // Idle pipelines are asked every 30 s; after an outage the budget (10 calls/s) is the only limit.
+        for (int i = 0; i < 50; i++) {
+            assertThat(account.pollsOf(String.format("idle-%04d", i))).as("idle-%04d", i)
+                    .anyMatch(at -> at.isAfter(back));
+        }
+    }
+
+    @Test
     void aLostNetworkIsReportedAtOnceAndTheNextSnapshotIsTakenAgain() {
         ScriptedAccount account = new ScriptedAccount(ScriptedAccount.settings(10)).withIdlePipelines(3);
         account.runFor(Duration.ofSeconds(10));
