@@ -79,8 +79,11 @@ final class AppBenchmark {
         }
     }
 
-    /** A gap between pulses over 50 ms: seconds from launch to when it ended, and how long it was. */
-    record LongGap(double endedAtSeconds, double gapMs) {
+    /**
+     * A gap between pulses over 50 ms: seconds from launch to when it ended, how long it was, and how much of it
+     * the FX thread spent on a CPU (the app's work) and queued for one (the machine's load); -1 when unknown.
+     */
+    record LongGap(double endedAtSeconds, double gapMs, double fxOnCpuMs, double fxQueuedMs) {
     }
 
     /**
@@ -355,7 +358,8 @@ final class AppBenchmark {
             Optional<Double> live = app.liveHeapMB(work.resolve(label + "-histogram.txt"));
             List<LongGap> longest = pulses.stream().flatMap(r -> stream(r.path("longGaps")))
                     .map(gap -> new LongGap((gap.path("endedEpochMs").asLong() - app.launchedEpochMillis) / 1000.0,
-                            gap.path("gapMs").asDouble()))
+                            gap.path("gapMs").asDouble(), gap.path("fxOnCpuMs").asDouble(-1),
+                            gap.path("fxQueuedMs").asDouble(-1)))
                     .sorted(Comparator.comparingDouble(LongGap::gapMs).reversed()).limit(10).toList();
             Optional<Long> populated = app.event("populated");
             Optional<Sample> from = populated.flatMap(at -> samples.stream()

@@ -88,10 +88,13 @@ final class AppResults {
                     percent(w.renderCpuWatchingPercent()),
                     w.samples().stream().mapToDouble(AppBenchmark.Sample::loadAverage).average().orElse(0)));
         }
-        md.append("\nLongest gaps between pulses (seconds after launch: length):\n\n");
+        md.append("\nLongest gaps between pulses (seconds after launch: length, of which the FX thread was on a CPU "
+                + "/ queued for one):\n\n");
         for (AppBenchmark.Watch w : result.watches()) {
             List<String> gaps = w.longestGaps().stream().limit(6)
-                    .map(g -> String.format(Locale.ROOT, "%.1f s: %.0f ms", g.endedAtSeconds(), g.gapMs())).toList();
+                    .map(g -> String.format(Locale.ROOT, "%.1f s: %.0f ms%s", g.endedAtSeconds(), g.gapMs(),
+                            g.fxOnCpuMs() < 0 ? "" : String.format(Locale.ROOT, " (%.0f / %.0f)", g.fxOnCpuMs(), g.fxQueuedMs())))
+                    .toList();
             md.append(String.format(Locale.ROOT, "- %d pipelines: %s%n", w.pipelines(),
                     gaps.isEmpty() ? "none over 50 ms" : String.join("; ", gaps)));
         }

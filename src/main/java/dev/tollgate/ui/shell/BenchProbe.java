@@ -88,6 +88,10 @@ public final class BenchProbe {
     private ListView<?> list;
     private long previousPulse;
     private long pulseStarted;
+    private Optional<ThreadSchedule> schedule = Optional.empty();
+    private long previousOnCpu;
+    private long previousQueued;
+    private long boardCheckedAt;
     private boolean firstFrame;
     private boolean listed;
     private boolean populated;
@@ -121,6 +125,7 @@ public final class BenchProbe {
         if (scene != null) {
             scene.removePostLayoutPulseListener(laidOut);
         }
+        schedule.ifPresent(ThreadSchedule::close);
         reporter.shutdownNow();
     }
 
@@ -136,18 +141,29 @@ public final class BenchProbe {
 
     private void attach(Scene shown) {
         scene = shown;
+        schedule = ThreadSchedule.ofCurrentThread();
         event("shown", System.currentTimeMillis(), "");
         pulses.start();
         scene.addPostLayoutPulseListener(laidOut);
     }
 
+    /**
+     * Also reads how long the FX thread was on a CPU and how long it waited for one since the last pulse: a
+     * long gap spent on a CPU was the app's work, one spent queued was the machine's load.
+     */
     private void pulseStarted() {
         long at = System.nanoTime();
+        boolean scheduled = schedule.map(ThreadSchedule::read).orElse(false);
+        long onCpu = schedule.map(ThreadSchedule::onCpuNanos).orElse(0L);
+        long queued = schedule.map(ThreadSchedule::queuedNanos).orElse(0L);
         if (firstFrame) {
             long gap = at - previousPulse;
-            stats.gap(gap, gap > LONG_GAP_NANOS ? System.currentTimeMillis() : 0);
+            stats.gap(gap, gap > LONG_GAP_NANOS ? System.currentTimeMillis() : 0,
+                    scheduled ? onCpu - previousOnCpu : -1, scheduled ? queued - previousQueued : -1);
         }
         previousPulse = at;
+        previousOnCpu = onCpu;
+        previousQueued = queued;
         pulseStarted = at;
     }
 
@@ -162,7 +178,9 @@ public final class BenchProbe {
             previousPulse = at;
             event("firstFrame", System.currentTimeMillis(), "");
         }
-        if (!populated) {
+        // A scan of every row ten times a second at most: the probe's own work stays out of the pulses it times.
+        if (!populated && at - boardCheckedAt > 100_000_000L) {
+            boardCheckedAt = at;
             checkBoard();
         }
     }
@@ -264,12 +282,21 @@ public final class BenchProbe {
         private final List<String> longGaps = new ArrayList<>();
         private boolean watching;
         private long intervalStarted = System.nanoTime();
+        private long intervalOnCpu;
+        private long intervalQueued;
 
-        synchronized void gap(long nanos, long endedEpochMillis) {
+        /** @param onCpuNanos, queuedNanos the FX thread's during the gap, or -1 when unknown */
+        synchronized void gap(long nanos, long endedEpochMillis, long onCpuNanos, long queuedNanos) {
             intervalGaps.add(nanos);
             (watching ? watchingGaps : loadingGaps).add(nanos);
+            if (onCpuNanos >= 0) {
+                intervalOnCpu += onCpuNanos;
+                intervalQueued += queuedNanos;
+            }
             if (endedEpochMillis != 0 && longGaps.size() < LONG_GAPS_KEPT) {
-                longGaps.add(String.format(Locale.ROOT, "{\"endedEpochMs\":%d,\"gapMs\":%.1f}", endedEpochMillis, nanos / 1e6));
+                longGaps.add(String.format(Locale.ROOT, "{\"endedEpochMs\":%d,\"gapMs\":%.1f,\"fxOnCpuMs\":%.1f,"
+                                + "\"fxQueuedMs\":%.1f}", endedEpochMillis, nanos / 1e6, onCpuNanos / 1e6,
+                        queuedNanos / 1e6));
             }
         }
 
@@ -286,9 +313,12 @@ public final class BenchProbe {
         synchronized String drain() {
             long now = System.nanoTime();
             String fields = String.format(Locale.ROOT, "\"phase\":\"%s\",\"intervalSeconds\":%.1f,\"interval\":%s,"
-                            + "\"loading\":%s,\"watching\":%s,\"longGaps\":[%s]", watching ? "watching" : "loading",
-                    (now - intervalStarted) / 1e9, json(intervalGaps, intervalLayouts), json(loadingGaps, loadingLayouts),
-                    json(watchingGaps, watchingLayouts), String.join(",", longGaps));
+                            + "\"loading\":%s,\"watching\":%s,\"longGaps\":[%s],\"fxOnCpuMs\":%.1f,\"fxQueuedMs\":%.1f",
+                    watching ? "watching" : "loading", (now - intervalStarted) / 1e9, json(intervalGaps, intervalLayouts),
+                    json(loadingGaps, loadingLayouts), json(watchingGaps, watchingLayouts), String.join(",", longGaps),
+                    intervalOnCpu / 1e6, intervalQueued / 1e6);
+            intervalOnCpu = 0;
+            intervalQueued = 0;
             intervalGaps.clear();
             intervalLayouts.clear();
             longGaps.clear();
