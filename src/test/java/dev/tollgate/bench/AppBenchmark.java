@@ -69,13 +69,19 @@ final class AppBenchmark {
                       Long firstFrameMedianMillis, Long firstFrameMinMillis, Long shownMedianMillis) {
     }
 
-    /** Pulse gaps (frame to frame) and the CSS + layout time of each pulse, as the probe reported them. */
-    record Pulses(long pulses, double maxGapMs, double p99GapMs, double p50GapMs, double maxLayoutMs, double p99LayoutMs) {
+    /**
+     * Pulse gaps (frame to frame), the CSS + layout time of each pulse, and the FX thread's time on a CPU from
+     * one pulse to the next (its work per frame; null where the probe cannot read it), as the probe reported them.
+     */
+    record Pulses(long pulses, double maxGapMs, double p99GapMs, double p50GapMs, double maxLayoutMs, double p99LayoutMs,
+                  Double maxWorkMs, Double p99WorkMs) {
 
         static Pulses of(JsonNode node) {
             return new Pulses(node.path("pulses").asLong(), node.path("maxGapMs").asDouble(),
                     node.path("p99GapMs").asDouble(), node.path("p50GapMs").asDouble(),
-                    node.path("maxLayoutMs").asDouble(), node.path("p99LayoutMs").asDouble());
+                    node.path("maxLayoutMs").asDouble(), node.path("p99LayoutMs").asDouble(),
+                    node.has("maxWorkMs") ? node.path("maxWorkMs").asDouble() : null,
+                    node.has("p99WorkMs") ? node.path("p99WorkMs").asDouble() : null);
         }
     }
 

@@ -59,6 +59,8 @@ final class AppResults {
         for (AppBenchmark.Watch watch : result.watches()) {
             md.append(String.format(Locale.ROOT, "| longest pulse, %d pipelines: while populating / while watching | ≤ 50 ms | "
                             + "**%s** / **%s** |%n", watch.pipelines(), millis(watch.loading()), millis(watch.watching())));
+            md.append(String.format(Locale.ROOT, "| the FX thread's own work (on a CPU) in one frame, at most: "
+                            + "populating / watching | | %s / %s |%n", work(watch.loading()), work(watch.watching())));
         }
         md.append("\n| JVM options | first frame, median | min | all runs (ms) | window shown, median |\n"
                 + "|---|---:|---:|---|---:|\n");
@@ -71,15 +73,16 @@ final class AppResults {
                     seconds(cold.shownMedianMillis(), false)));
         }
         md.append("\n| pipelines | watched | first frame | all listed | populated | pulses populating: max / p99 "
-                + "| watching: max / p99 | CSS + layout: max | RSS (peak) | RSS anon / file | heap used / committed "
+                + "| watching: max / p99 | FX work per frame, populating / watching: max (p99) | CSS + layout: max | RSS (peak) | RSS anon / file | heap used / committed "
                 + "/ live | GC pauses: count, total, max | CPU watching, % of a core: process / FX / render "
-                + "| load average |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| load average |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (AppBenchmark.Watch w : result.watches()) {
-            md.append(String.format(Locale.ROOT, "| %d | %.0f s | %s | %s | %s | %s / %s | %s / %s | %s | %.0f MB (%.0f) "
+            md.append(String.format(Locale.ROOT, "| %d | %.0f s | %s | %s | %s | %s / %s | %s / %s | %s / %s | %s | %.0f MB (%.0f) "
                             + "| %.0f / %.0f MB | %s / %s / %s MB | %d, %.0f ms, %.0f ms | %s / %s / %s | %.1f |%n",
                     w.pipelines(), w.watchedSeconds(), seconds(w.firstFrameMillis(), false),
                     seconds(w.listedMillis(), false), seconds(w.populatedMillis(), false),
                     millis(w.loading()), p99(w.loading()), millis(w.watching()), p99(w.watching()),
+                    workWithP99(w.loading()), workWithP99(w.watching()),
                     w.loading() == null ? "–" : String.format(Locale.ROOT, "%.0f ms",
                             Math.max(w.loading().maxLayoutMs(), w.watching().maxLayoutMs())),
                     w.memory().rssMB(), w.memory().peakRssMB(), w.memory().anonMB(), w.memory().fileMB(),
@@ -111,6 +114,15 @@ final class AppResults {
 
     private static String millis(AppBenchmark.Pulses pulses) {
         return pulses == null || pulses.pulses() == 0 ? "–" : String.format(Locale.ROOT, "%.0f ms", pulses.maxGapMs());
+    }
+
+    private static String work(AppBenchmark.Pulses pulses) {
+        return pulses == null || pulses.maxWorkMs() == null ? "–" : String.format(Locale.ROOT, "%.0f ms", pulses.maxWorkMs());
+    }
+
+    private static String workWithP99(AppBenchmark.Pulses pulses) {
+        return pulses == null || pulses.maxWorkMs() == null ? "–"
+                : String.format(Locale.ROOT, "%.0f (%.0f) ms", pulses.maxWorkMs(), pulses.p99WorkMs());
     }
 
     private static String p99(AppBenchmark.Pulses pulses) {

@@ -279,6 +279,11 @@ public final class BenchProbe {
         private final PulseHistogram loadingLayouts = new PulseHistogram();
         private final PulseHistogram watchingGaps = new PulseHistogram();
         private final PulseHistogram watchingLayouts = new PulseHistogram();
+        // The FX thread's time on a CPU from one pulse to the next: the app's own work per frame, which a busy
+        // machine stretches far less than the gap.
+        private final PulseHistogram intervalWork = new PulseHistogram();
+        private final PulseHistogram loadingWork = new PulseHistogram();
+        private final PulseHistogram watchingWork = new PulseHistogram();
         private final List<String> longGaps = new ArrayList<>();
         private boolean watching;
         private long intervalStarted = System.nanoTime();
@@ -292,6 +297,8 @@ public final class BenchProbe {
             if (onCpuNanos >= 0) {
                 intervalOnCpu += onCpuNanos;
                 intervalQueued += queuedNanos;
+                intervalWork.add(onCpuNanos);
+                (watching ? watchingWork : loadingWork).add(onCpuNanos);
             }
             if (endedEpochMillis != 0 && longGaps.size() < LONG_GAPS_KEPT) {
                 longGaps.add(String.format(Locale.ROOT, "{\"endedEpochMs\":%d,\"gapMs\":%.1f,\"fxOnCpuMs\":%.1f,"
@@ -314,23 +321,25 @@ public final class BenchProbe {
             long now = System.nanoTime();
             String fields = String.format(Locale.ROOT, "\"phase\":\"%s\",\"intervalSeconds\":%.1f,\"interval\":%s,"
                             + "\"loading\":%s,\"watching\":%s,\"longGaps\":[%s],\"fxOnCpuMs\":%.1f,\"fxQueuedMs\":%.1f",
-                    watching ? "watching" : "loading", (now - intervalStarted) / 1e9, json(intervalGaps, intervalLayouts),
-                    json(loadingGaps, loadingLayouts), json(watchingGaps, watchingLayouts), String.join(",", longGaps),
+                    watching ? "watching" : "loading", (now - intervalStarted) / 1e9, json(intervalGaps, intervalLayouts, intervalWork),
+                    json(loadingGaps, loadingLayouts, loadingWork), json(watchingGaps, watchingLayouts, watchingWork), String.join(",", longGaps),
                     intervalOnCpu / 1e6, intervalQueued / 1e6);
             intervalOnCpu = 0;
             intervalQueued = 0;
             intervalGaps.clear();
             intervalLayouts.clear();
+            intervalWork.clear();
             longGaps.clear();
             intervalStarted = now;
             return fields;
         }
 
-        private static String json(PulseHistogram gaps, PulseHistogram layouts) {
+        private static String json(PulseHistogram gaps, PulseHistogram layouts, PulseHistogram work) {
             return String.format(Locale.ROOT, "{\"pulses\":%d,\"maxGapMs\":%.1f,\"p99GapMs\":%.1f,\"p50GapMs\":%.1f,"
-                            + "\"maxLayoutMs\":%.1f,\"p99LayoutMs\":%.1f}", gaps.count(), gaps.maxMillis(),
+                            + "\"maxLayoutMs\":%.1f,\"p99LayoutMs\":%.1f%s}", gaps.count(), gaps.maxMillis(),
                     gaps.percentileMillis(0.99), gaps.percentileMillis(0.5), layouts.maxMillis(),
-                    layouts.percentileMillis(0.99));
+                    layouts.percentileMillis(0.99), work.count() == 0 ? "" : String.format(Locale.ROOT,
+                            ",\"maxWorkMs\":%.1f,\"p99WorkMs\":%.1f", work.maxMillis(), work.percentileMillis(0.99)));
         }
     }
 }
