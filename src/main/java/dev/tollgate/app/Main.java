@@ -2,6 +2,7 @@ package dev.tollgate.app;
 
 import dev.tollgate.sandbox.SandboxCommand;
 import dev.tollgate.storage.AppDirectories;
+import dev.tollgate.ui.shell.BenchProbe;
 import java.util.Arrays;
 import javafx.application.Application;
 
@@ -24,6 +25,8 @@ public final class Main {
         if (System.getProperty("tollgate.logDir") == null) {
             System.setProperty("tollgate.logDir", AppDirectories.forCurrentUser().state().toString());
         }
+        // Start-up and pulse measurements for the app benchmark, only with -Dtollgate.bench=true (docs/BENCHMARKS.md).
+        BenchProbe.installIfRequested();
         Application.launch(TollgateApp.class, args);
     }
 }

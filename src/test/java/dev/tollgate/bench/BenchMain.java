@@ -25,6 +25,10 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "target/bench");
         Files.createDirectories(out);
+        if ("app".equals(System.getProperty("bench.only"))) {
+            AppBenchmark.runInto(out);
+            return;
+        }
         List<Integer> sizes = Arrays.stream(System.getProperty("bench.sizes", "10,100,500,1000").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
         int replicas = Integer.parseInt(System.getProperty("bench.replicas", "3"));
@@ -75,6 +79,8 @@ public final class BenchMain {
         json.writeValue(out.resolve("results.json").toFile(), results);
         Files.writeString(out.resolve("results.md"), markdown(startTimes, throughput, config, rows, started));
         log("Wrote %s and %s", out.resolve("results.json"), out.resolve("results.md"));
+        // Last and alone: the app's pulses and memory must not share the cores with the watcher's lanes.
+        AppBenchmark.runInto(out);
     }
 
     private static String markdown(List<SandboxBenchmark.StartTime> startTimes, SandboxBenchmark.Throughput throughput,

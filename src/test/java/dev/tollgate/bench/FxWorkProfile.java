@@ -1,0 +1,159 @@
+package dev.tollgate.bench;
+
+import dev.tollgate.app.Tollgate;
+import dev.tollgate.aws.ConnectionSettings;
+import dev.tollgate.sandbox.Sandbox;
+import dev.tollgate.sandbox.SandboxConfig;
+import dev.tollgate.ui.shell.Theme;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+
+/**
+ * Where the FX thread's time goes while the real main window watches a sandbox account: every task the view
+ * models hand to the UI thread, timed in CPU time of the FX thread (so a busy machine does not inflate it) and
+ * labelled with the line that submitted it, and the CSS + layout of every pulse. Headless (Monocle), so painting
+ * is left out: this is the app's own work, which the app benchmark's pulse gaps mix with rendering and the
+ * machine's load. A diagnostic, not part of the bench run:
+ *
+ * <pre>mvn -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.tollgate.bench.FxWorkProfile \
+ *     -Dexec.args="500 150"</pre>
+ * (pipelines, seconds).
+ */
+public final class FxWorkProfile {
+
+    private record Task(String source, double atSeconds, long cpuNanos, long wallNanos) {
+    }
+
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final List<Task> tasks = new ArrayList<>();
+    private final List<Task> pulses = new ArrayList<>();
+    private final long started = System.nanoTime();
+    private final long startedEpochMillis = System.currentTimeMillis();
+    private long pulseCpu;
+    private long pulseWall;
+
+    public static void main(String[] args) throws Exception {
+        int pipelines = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 150;
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("prism.text", "t2k");
+        new FxWorkProfile().run(pipelines, seconds);
+        System.exit(0);
+    }
+
+    private void run(int pipelines, int seconds) throws Exception {
+        CountDownLatch up = new CountDownLatch(1);
+        Platform.startup(up::countDown);
+        up.await();
+        Path data = Files.createTempDirectory("tollgate-fxwork");
+        try (Sandbox sandbox = Sandbox.start(SandboxConfig.defaults().withPipelines(pipelines).withSeed(42))) {
+            Executor timed = this::submit;
+            Tollgate tollgate = new Tollgate(ConnectionSettings.sandbox(sandbox.endpoint()), timed, Clock.systemDefaultZone(),
+                    Duration.ofSeconds(3), (title, question, confirm) -> true, data);
+            Platform.runLater(() -> {
+                Stage stage = new Stage();
+                Scene scene = new Scene(tollgate.mainWindow(url -> { }, new dev.tollgate.testing.RecordedActions(), java.util.List.of()), 1280, 800);
+                Theme.apply(scene);
+                scene.addPreLayoutPulseListener(() -> {
+                    pulseCpu = threads.getCurrentThreadCpuTime();
+                    pulseWall = System.nanoTime();
+                });
+                scene.addPostLayoutPulseListener(() -> {
+                    pulses.add(new Task("pulse", (pulseWall - started) / 1e9, threads.getCurrentThreadCpuTime() - pulseCpu,
+                            System.nanoTime() - pulseWall));
+                    Node list = scene.lookup("#pipelineList");
+                    if (list != null && pulses.size() == 3) {
+                        bringToFront(list);
+                    }
+                });
+                stage.setScene(scene);
+                stage.show();
+                tollgate.startWatching();
+            });
+            Thread.sleep(seconds * 1000L);
+            CountDownLatch reported = new CountDownLatch(1);
+            Platform.runLater(() -> {
+                report(pipelines, seconds);
+                reported.countDown();
+            });
+            reported.await();
+            tollgate.close();
+        }
+    }
+
+    /** Runs the task on the FX thread, timed, under the name of the line that handed it over. */
+    private void submit(Runnable task) {
+        String source = StackWalker.getInstance().walk(frames -> frames
+                .filter(frame -> frame.getClassName().startsWith("dev.tollgate")
+                        && !frame.getClassName().startsWith("dev.tollgate.bench"))
+                .findFirst().map(frame -> frame.getClassName().replace("dev.tollgate.", "") + "." + frame.getMethodName()
+                        + ":" + frame.getLineNumber()).orElse("?"));
+        Platform.runLater(() -> {
+            long wall = System.nanoTime();
+            long cpu = threads.getCurrentThreadCpuTime();
+            task.run();
+            tasks.add(new Task(source, (wall - started) / 1e9, threads.getCurrentThreadCpuTime() - cpu,
+                    System.nanoTime() - wall));
+        });
+    }
+
+    private void report(int pipelines, int seconds) {
+        System.out.printf(Locale.ROOT, "FX thread work, %d pipelines, %d s, headless (CPU time of the FX thread); "
+                + "times from %d ms since the epoch%n", pipelines, seconds, startedEpochMillis);
+        Map<String, List<Task>> bySource = new HashMap<>();
+        tasks.forEach(task -> bySource.computeIfAbsent(task.source(), s -> new ArrayList<>()).add(task));
+        System.out.println("  tasks by source: count, total CPU ms, max CPU ms, max wall ms");
+        bySource.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, List<Task>> e) ->
+                        e.getValue().stream().mapToLong(Task::cpuNanos).sum()).reversed())
+                .forEach(e -> System.out.printf(Locale.ROOT, "  %-70s %6d %9.1f %8.1f %8.1f%n", e.getKey(),
+                        e.getValue().size(), e.getValue().stream().mapToLong(Task::cpuNanos).sum() / 1e6,
+                        e.getValue().stream().mapToLong(Task::cpuNanos).max().orElse(0) / 1e6,
+                        e.getValue().stream().mapToLong(Task::wallNanos).max().orElse(0) / 1e6));
+        System.out.println("  longest tasks (s after start, source, CPU ms, wall ms):");
+        tasks.stream().sorted(Comparator.comparingLong(Task::cpuNanos).reversed()).limit(12)
+                .forEach(t -> System.out.printf(Locale.ROOT, "    %6.1f %-70s %7.1f %7.1f%n", t.atSeconds(), t.source(),
+                        t.cpuNanos() / 1e6, t.wallNanos() / 1e6));
+        List<Long> cpu = pulses.stream().map(Task::cpuNanos).sorted().toList();
+        System.out.printf(Locale.ROOT, "  pulses: %d, CSS+layout CPU p50 %.2f ms, p99 %.1f ms, max %.1f ms%n", cpu.size(),
+                cpu.get(cpu.size() / 2) / 1e6, cpu.get((int) (cpu.size() * 0.99)) / 1e6, cpu.get(cpu.size() - 1) / 1e6);
+        System.out.println("  longest pulses (s after start, CPU ms, wall ms):");
+        pulses.stream().sorted(Comparator.comparingLong(Task::cpuNanos).reversed()).limit(8)
+                .forEach(t -> System.out.printf(Locale.ROOT, "    %6.1f %7.1f %7.1f%n", t.atSeconds(), t.cpuNanos() / 1e6,
+                        t.wallNanos() / 1e6));
+    }
+
+    private static void bringToFront(Node node) {
+        for (Node at = node.getParent(); at != null; at = at.getParent()) {
+            if (at instanceof TabPane tabs) {
+                for (Tab tab : tabs.getTabs()) {
+                    for (Node in = node; in != null; in = in.getParent()) {
+                        if (in == tab.getContent()) {
+                            tabs.getSelectionModel().select(tab);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
