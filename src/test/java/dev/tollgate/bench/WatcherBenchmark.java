@@ -215,7 +215,9 @@ final class WatcherBenchmark {
     private double[] awaitInitialSweeps(List<Lane> lanes, int pipelines, long started, int size)
             throws InterruptedException {
         double[] seconds = new double[lanes.size()];
-        long deadline = started + TimeUnit.SECONDS.toNanos(Math.round(4 * size / config.budget()) + 60);
+        // Two requests per pipeline at the budget's rate, while pipelines running towards an approval may take half
+        // of it and throttling slows it further: eight times the bare minimum, and two minutes more.
+        long deadline = started + TimeUnit.SECONDS.toNanos(Math.round(8 * size / config.budget()) + 120);
         while (System.nanoTime() < deadline) {
             boolean all = true;
             for (int i = 0; i < lanes.size(); i++) {
