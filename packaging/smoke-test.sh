@@ -96,7 +96,7 @@ echo "== smoke: the packaged launcher on the sandbox"
 # -Xshare:on: the JVM refuses to start if the launcher's CDS archive can't be mapped, so a stale archive fails here
 start "$out/packaged.log" env JAVA_TOOL_OPTIONS=-Xshare:on "$image/bin/Tollgate"
 if [ -n "$ms" ]; then pass "first window $ms ms after launch"; else fail "no first window in 90 s (see $out/packaged.log)"; fi
-if grep -q 'using the embedded sandbox at http://127.0.0.1:' "$out/packaged.log"; then
+if grep -qi 'embedded sandbox at http://127.0.0.1:' "$out/packaged.log"; then
   pass "started the embedded sandbox on loopback"
 else
   fail "no embedded sandbox in $out/packaged.log"
