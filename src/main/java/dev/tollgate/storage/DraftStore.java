@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,15 +23,12 @@ public final class DraftStore {
     private static final Logger LOG = LoggerFactory.getLogger(DraftStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path file;
-    private final Executor writer;
     private final Map<String, String> drafts;
-    private final AtomicBoolean writeScheduled = new AtomicBoolean();
+    private final CoalescedJsonFile saved;
 
     private DraftStore(Path file, Executor writer, Map<String, String> drafts) {
-        this.file = file;
-        this.writer = writer;
         this.drafts = drafts;
+        this.saved = new CoalescedJsonFile(file, writer, "drafts", this, drafts);
     }
 
     /** Loads the drafts file; a missing or unreadable file starts empty (and is logged), never fails start-up. */
@@ -63,35 +59,10 @@ public final class DraftStore {
                 return;
             }
         }
-        scheduleWrite();
+        saved.scheduleWrite();
     }
 
     public void remove(String key) {
         put(key, null);
-    }
-
-    private void scheduleWrite() {
-        // Typing schedules one write at a time; the write takes whatever the drafts are when it runs.
-        if (writeScheduled.compareAndSet(false, true)) {
-            writer.execute(this::writeNow);
-        }
-    }
-
-    private void writeNow() {
-        writeScheduled.set(false);
-        byte[] content;
-        synchronized (this) {
-            try {
-                content = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(drafts);
-            } catch (IOException e) {
-                LOG.error("Could not serialise drafts", e);
-                return;
-            }
-        }
-        try {
-            AtomicFiles.write(file, content);
-        } catch (IOException e) {
-            LOG.warn("Could not save drafts to {}: {}", file, e.getMessage());
-        }
     }
 }

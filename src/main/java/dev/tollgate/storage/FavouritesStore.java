@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,14 +26,13 @@ public final class FavouritesStore {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
-    private final Executor writer;
     private final Map<String, Set<String>> pinned;
-    private final AtomicBoolean writeScheduled = new AtomicBoolean();
+    private final CoalescedJsonFile saved;
 
     private FavouritesStore(Path file, Executor writer, Map<String, Set<String>> pinned) {
         this.file = file;
-        this.writer = writer;
         this.pinned = pinned;
+        this.saved = new CoalescedJsonFile(file, writer, "pinned pipelines", this, pinned);
     }
 
     /** Reads the file; a missing or unreadable one starts empty (and is logged), never fails start-up. */
@@ -78,26 +76,8 @@ public final class FavouritesStore {
                 return;
             }
         }
-        if (file != null && writeScheduled.compareAndSet(false, true)) {
-            writer.execute(this::writeNow);
-        }
-    }
-
-    private void writeNow() {
-        writeScheduled.set(false);
-        byte[] content;
-        synchronized (this) {
-            try {
-                content = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(pinned);
-            } catch (IOException e) {
-                LOG.error("Could not serialise pinned pipelines", e);
-                return;
-            }
-        }
-        try {
-            AtomicFiles.write(file, content);
-        } catch (IOException e) {
-            LOG.warn("Could not save pinned pipelines to {}: {}", file, e.getMessage());
+        if (file != null) {
+            saved.scheduleWrite();
         }
     }
 }
