@@ -78,13 +78,8 @@ public final class Tollgate implements AutoCloseable {
         this.localThread = Executors.newSingleThreadExecutor(ConnectionWorkspace.daemonThreads("tollgate-local"));
         this.drafts = DraftStore.load(dataDirectory.resolve("drafts.json"), fileThread);
         FavouritesStore favourites = FavouritesStore.load(dataDirectory.resolve("favourites.json"), fileThread);
-        // With many pipelines the budget stretches the watcher's rounds well past pollInterval, so a row is stale
-        // only past the watcher's own threshold (or ten idle intervals, when those are longer).
-        WatchSettings settings = WatchSettings.defaults().withIdleEvery(pollInterval);
-        Duration staleAfter = pollInterval.multipliedBy(10).compareTo(settings.staleAfter()) > 0
-                ? pollInterval.multipliedBy(10) : settings.staleAfter();
-        this.watching = settings.withStaleAfter(staleAfter);
-        this.board = new BoardViewModel(uiThread, clock, staleAfter, favourites);
+        this.watching = WatchSettings.desktop(pollInterval);
+        this.board = new BoardViewModel(uiThread, clock, watching.staleAfter(), favourites);
         this.inbox = new InboxViewModel(uiThread);
     }
 

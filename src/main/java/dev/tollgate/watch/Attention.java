@@ -18,6 +18,11 @@ enum Attention {
 
     /** An execution runs (or is held) in a stage at or before a manual approval: a new approval is coming. */
     BEFORE_APPROVAL(true),
+    /**
+     * An execution runs or waits before an approval where an earlier one waits for a decision: whoever decides,
+     * in Tollgate, the console or the CLI, lets it move on, and its own approval appears at once.
+     */
+    NEXT_IN_LINE(true),
     /** Never asked yet: anything may be waiting there. */
     UNKNOWN(true),
     /** An execution runs past its approvals (deploying) or in a pipeline without approval. */
@@ -51,6 +56,7 @@ enum Attention {
         List<Stage> stages = snapshot.stages();
         boolean running = false;
         boolean awaitingDecision = false;
+        boolean nextInLine = false;
         for (int i = 0; i < stages.size(); i++) {
             Stage stage = stages.get(i);
             // In PARALLEL mode the state shows no token: the snapshot's own list of waits tells.
@@ -60,11 +66,19 @@ enum Attention {
             // A held execution moves in as soon as the stage frees up, unless a person holds it: a disabled
             // transition, or an approval in this stage that waits for somebody's decision.
             boolean heldMovingIn = stage.heldExecutionId().isPresent() && stage.inbound().enabled() && !waitingHere;
-            if ((runningHere && approvalAhead(snapshot, i, false)) || (heldMovingIn && approvalAhead(snapshot, i, true))) {
+            Ahead ahead = runningHere ? approvalAhead(snapshot, i, false)
+                    : heldMovingIn ? approvalAhead(snapshot, i, true) : Ahead.NONE;
+            if (ahead == Ahead.FREE) {
                 return BEFORE_APPROVAL;
             }
+            // Held before this very stage, whose approval waits: the decision lets it in.
+            boolean heldBehindWait = stage.heldExecutionId().isPresent() && stage.inbound().enabled() && waitingHere;
+            nextInLine |= ahead == Ahead.HELD_BACK || heldBehindWait;
             running |= runningHere || stage.heldExecutionId().isPresent();
             awaitingDecision |= waitingHere;
+        }
+        if (nextInLine) {
+            return NEXT_IN_LINE;
         }
         if (awaitingDecision) {
             return AWAITING_DECISION;
@@ -85,24 +99,35 @@ enum Attention {
         return status.is(Status.Kind.IN_PROGRESS) || status.is(Status.Kind.STOPPING);
     }
 
+    /** What lies ahead of an execution: no approval, only approvals an earlier execution waits at, or a free one. */
+    private enum Ahead { NONE, HELD_BACK, FREE }
+
     /**
-     * A manual approval that the execution in stage {@code from} has still to reach: in a later stage, or in
+     * The manual approvals that the execution in stage {@code from} has still to reach: in a later stage, or in
      * this one when the execution has not entered it yet or the approval has not run in it yet.
      */
-    private static boolean approvalAhead(PipelineSnapshot snapshot, int from, boolean notEnteredYet) {
+    private static Ahead approvalAhead(PipelineSnapshot snapshot, int from, boolean notEnteredYet) {
         List<Stage> stages = snapshot.stages();
+        Ahead found = Ahead.NONE;
         for (int j = from; j < stages.size(); j++) {
             for (Action action : stages.get(j).actions()) {
-                // Executions queue behind a waiting approval, so none reaches it soon; in PARALLEL mode they do
-                // not queue, and only a wait in the stage the execution is in is the one already known.
+                // Executions queue behind a waiting approval: this one reaches it when somebody decides. In
+                // PARALLEL mode they do not queue, and only a wait in the stage the execution is in is the one
+                // already known.
                 boolean waitHoldsBack = snapshot.waitsForApprovalAt(stages.get(j).name(), action.name())
                         && (j == from || !snapshot.isParallel());
-                if (action.category() == ActionCategory.APPROVAL && !waitHoldsBack
-                        && (j > from || notEnteredYet || !action.status().isTerminal())) {
-                    return true;
+                boolean stillToReach = j > from || notEnteredYet;
+                if (action.category() == ActionCategory.APPROVAL && (stillToReach || !action.status().isTerminal())) {
+                    if (!waitHoldsBack) {
+                        return Ahead.FREE;
+                    }
+                    if (stillToReach) {
+                        // Where it has entered the stage, the wait there is its own.
+                        found = Ahead.HELD_BACK;
+                    }
                 }
             }
         }
-        return false;
+        return found;
     }
 }

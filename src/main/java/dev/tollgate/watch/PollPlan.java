@@ -25,16 +25,17 @@ import java.util.random.RandomGenerator;
  *
  * <p>Order of service when several things are due: user refreshes (queue order), pipelines an event says
  * changed (push mode, queue order), the listing, the pipeline on screen, pipelines running towards an
- * approval, pipelines never asked yet, then all others by due time. Each
- * {@link Attention} has its own interval; the interval of pipelines running towards an approval stretches when
- * together they would take more than half the rate. With many pipelines the budget cannot keep every
+ * approval, pipelines next in line for one, pipelines never asked yet, then all others by due time. Each
+ * {@link Attention} has its own interval; the intervals of the two kinds about to show an approval stretch alike
+ * when together they would take more than half the rate. With many pipelines the budget cannot keep every
  * interval: the others then fall behind together and take turns, longest overdue first.
  */
 final class PollPlan {
 
     /**
-     * Pipelines running towards an approval may use at most this share of the rate together; beyond it their
-     * interval stretches, so that new executions elsewhere are still noticed when many run at once.
+     * Pipelines running towards an approval or next in line for one may use at most this share of the rate
+     * together; beyond it their intervals stretch alike, so that new executions elsewhere are still noticed
+     * when many run at once.
      */
     static final double BEFORE_APPROVAL_SHARE = 0.5;
     /** ListPipelines answers at most this many pipelines a page. */
@@ -410,11 +411,12 @@ final class PollPlan {
     private Duration interval(WatchedPipeline pipeline) {
         Attention attention = pipeline.attention;
         Duration interval = settings.nominalInterval(attention);
-        if (attention == Attention.BEFORE_APPROVAL) {
-            long sameKind = pipelines.values().stream().filter(p -> p.attention == attention).count();
-            long fairNanos = Math.round(sameKind * 1e9 / (BEFORE_APPROVAL_SHARE * budget.rate()));
-            if (fairNanos > interval.toNanos()) {
-                interval = Duration.ofNanos(fairNanos);
+        if (approaching(attention)) {
+            double wanted = pipelines.values().stream().filter(p -> approaching(p.attention))
+                    .mapToDouble(p -> 1e9 / settings.nominalInterval(p.attention).toNanos()).sum();
+            double allowed = BEFORE_APPROVAL_SHARE * budget.rate();
+            if (wanted > allowed) {
+                interval = Duration.ofNanos(Math.round(interval.toNanos() * wanted / allowed));
             }
         }
         if (listening && (attention == Attention.IDLE || attention == Attention.RECENTLY_ACTIVE)) {
@@ -428,6 +430,11 @@ final class PollPlan {
         }
         double stretch = 1 + settings.jitter() * (2 * random.nextDouble() - 1);
         return Duration.ofNanos(Math.round(interval.toNanos() * stretch));
+    }
+
+    /** An approval is about to appear there: when an execution gets to it, or when somebody decides. */
+    private static boolean approaching(Attention attention) {
+        return attention == Attention.BEFORE_APPROVAL || attention == Attention.NEXT_IN_LINE;
     }
 
     /** What a pipeline is doing, without timestamps: a change here means it is active. */

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param increasePerSecond     additive increase: calls/s regained per second without throttling
  * @param decreaseFactor        multiplicative decrease: the rate is multiplied by this on a throttled call
  * @param beforeApprovalEvery   how often a pipeline is asked whose execution runs towards an approval
+ * @param nextInLineEvery       how often a pipeline is asked whose execution waits behind an approval that
+ *                              waits for a decision: whoever decides, wherever, lets it in
  * @param focusedEvery          how often the pipeline on screen is asked
  * @param runningEvery          how often a pipeline is asked whose execution runs past its approvals
  * @param awaitingDecisionEvery how often a pipeline is asked whose approval waits for a decision
@@ -31,6 +33,7 @@ public record WatchSettings(
         double increasePerSecond,
         double decreaseFactor,
         Duration beforeApprovalEvery,
+        Duration nextInLineEvery,
         Duration focusedEvery,
         Duration runningEvery,
         Duration awaitingDecisionEvery,
@@ -56,6 +59,7 @@ public record WatchSettings(
             throw new IllegalArgumentException("decreaseFactor must be in (0, 1), was " + decreaseFactor);
         }
         requirePositive("beforeApprovalEvery", beforeApprovalEvery);
+        requirePositive("nextInLineEvery", nextInLineEvery);
         requirePositive("focusedEvery", focusedEvery);
         requirePositive("runningEvery", runningEvery);
         requirePositive("awaitingDecisionEvery", awaitingDecisionEvery);
@@ -78,39 +82,54 @@ public record WatchSettings(
      */
     public static WatchSettings defaults() {
         return new WatchSettings(5, 0.5, 0.5, 0.5,
-                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(20),
-                Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofMinutes(5),
-                Duration.ofMinutes(5), 0.2, 4);
+                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10),
+                Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(15),
+                Duration.ofMinutes(5), Duration.ofMinutes(5), 0.2, 4);
+    }
+
+    /** How often the desktop app asks an idle pipeline when the budget allows (TollgateApp's poll interval). */
+    public static final Duration DESKTOP_IDLE_EVERY = Duration.ofSeconds(3);
+
+    /**
+     * The app's settings: {@link #defaults()} with idle pipelines asked as often as every {@code idleEvery}
+     * when the budget allows. With many pipelines the budget stretches the rounds well past that interval, so
+     * a row turns stale only past the default threshold, or ten idle intervals when those are longer.
+     * The benchmark runs these too, so that its figures are the app's.
+     */
+    public static WatchSettings desktop(Duration idleEvery) {
+        WatchSettings settings = defaults().withIdleEvery(idleEvery);
+        Duration tenRounds = idleEvery.multipliedBy(10);
+        return settings.withStaleAfter(tenRounds.compareTo(settings.staleAfter()) > 0 ? tenRounds : settings.staleAfter());
     }
 
     /** The same settings with another budget; the floor follows when it would exceed the budget. */
     public WatchSettings withCallsPerSecond(double budget) {
         return new WatchSettings(budget, Math.min(minCallsPerSecond, budget), increasePerSecond, decreaseFactor,
-                beforeApprovalEvery, focusedEvery, runningEvery, awaitingDecisionEvery, recentlyActiveEvery, idleEvery,
+                beforeApprovalEvery, nextInLineEvery, focusedEvery, runningEvery, awaitingDecisionEvery, recentlyActiveEvery, idleEvery,
                 recentWindow, relistEvery, staleAfter, jitter, maxInFlight);
     }
 
     public WatchSettings withIdleEvery(Duration interval) {
         return new WatchSettings(callsPerSecond, minCallsPerSecond, increasePerSecond, decreaseFactor,
-                beforeApprovalEvery, focusedEvery, runningEvery, awaitingDecisionEvery, recentlyActiveEvery, interval,
+                beforeApprovalEvery, nextInLineEvery, focusedEvery, runningEvery, awaitingDecisionEvery, recentlyActiveEvery, interval,
                 recentWindow, relistEvery, staleAfter, jitter, maxInFlight);
     }
 
     public WatchSettings withStaleAfter(Duration threshold) {
         return new WatchSettings(callsPerSecond, minCallsPerSecond, increasePerSecond, decreaseFactor,
-                beforeApprovalEvery, focusedEvery, runningEvery, awaitingDecisionEvery, recentlyActiveEvery, idleEvery,
+                beforeApprovalEvery, nextInLineEvery, focusedEvery, runningEvery, awaitingDecisionEvery, recentlyActiveEvery, idleEvery,
                 recentWindow, relistEvery, threshold, jitter, maxInFlight);
     }
 
     public WatchSettings withJitter(double share) {
         return new WatchSettings(callsPerSecond, minCallsPerSecond, increasePerSecond, decreaseFactor,
-                beforeApprovalEvery, focusedEvery, runningEvery, awaitingDecisionEvery, recentlyActiveEvery, idleEvery,
+                beforeApprovalEvery, nextInLineEvery, focusedEvery, runningEvery, awaitingDecisionEvery, recentlyActiveEvery, idleEvery,
                 recentWindow, relistEvery, staleAfter, share, maxInFlight);
     }
 
     public WatchSettings withMaxInFlight(int calls) {
         return new WatchSettings(callsPerSecond, minCallsPerSecond, increasePerSecond, decreaseFactor,
-                beforeApprovalEvery, focusedEvery, runningEvery, awaitingDecisionEvery, recentlyActiveEvery, idleEvery,
+                beforeApprovalEvery, nextInLineEvery, focusedEvery, runningEvery, awaitingDecisionEvery, recentlyActiveEvery, idleEvery,
                 recentWindow, relistEvery, staleAfter, jitter, calls);
     }
 
@@ -118,6 +137,7 @@ public record WatchSettings(
     Duration nominalInterval(Attention attention) {
         return switch (attention) {
             case BEFORE_APPROVAL -> beforeApprovalEvery;
+            case NEXT_IN_LINE -> nextInLineEvery;
             case RUNNING -> runningEvery;
             case AWAITING_DECISION -> awaitingDecisionEvery;
             case RECENTLY_ACTIVE -> recentlyActiveEvery;

@@ -23,9 +23,16 @@ class AttentionTest {
     }
 
     @Test
-    void anExecutionHeldBehindAWaitingApprovalWaitsForThatDecision() {
+    void anExecutionHeldBehindAWaitingApprovalIsNextInLine() {
+        // Whoever decides the waiting approval lets it in, and its own approval appears at once.
         assertThat(Attention.of(PipelineStates.heldBehindWaitingApproval("a"), null, NOW, RECENT))
-                .isEqualTo(Attention.AWAITING_DECISION);
+                .isEqualTo(Attention.NEXT_IN_LINE);
+    }
+
+    @Test
+    void aBuildRunningWhileAnEarlierExecutionWaitsAtTheApprovalIsNextInLine() {
+        assertThat(Attention.of(PipelineStates.buildingBehindWaitingApproval("a"), null, NOW, RECENT))
+                .isEqualTo(Attention.NEXT_IN_LINE);
     }
 
     @Test

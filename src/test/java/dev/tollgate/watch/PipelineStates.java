@@ -59,6 +59,11 @@ final class PipelineStates {
         return new PipelineSnapshot(name, 1, "SUPERSEDED", stages, waiting.fetchedAt());
     }
 
+    /** A newer execution builds while an older one waits for a decision at the approval. */
+    static PipelineSnapshot buildingBehindWaitingApproval(String name) {
+        return of(name, 1, "Succeeded", "InProgress", "InProgress", "Succeeded", "token-" + name, LONG_AGO);
+    }
+
     /**
      * PARALLEL mode: two executions wait at the approval (their tokens only in the approval runs, the state has
      * none), and a third builds when {@code building} says so.

@@ -144,6 +144,48 @@ class PollPlanTest {
     }
 
     @Test
+    void anApprovalReleasedBySomebodysDecisionIsSeenWithinTwoSecondsThoughFiveHundredIdlePipelinesWait() {
+        ScriptedAccount account = new ScriptedAccount(ScriptedAccount.settings(10))
+                .withIdlePipelines(500)
+                .with(PipelineStates.heldBehindWaitingApproval("team-api"));
+        account.runFor(Duration.ofSeconds(120));
+        assertThat(account.plan.attentionOf("team-api")).contains(Attention.NEXT_IN_LINE);
+
+        // Decided in the console: the held execution moves in, and its approval waits at once.
+        account.change(PipelineStates.awaitingApproval("team-api"));
+        Instant decided = account.now();
+        account.runFor(Duration.ofSeconds(5));
+
+        Instant seen = account.pollsOf("team-api").stream().filter(at -> at.isAfter(decided)).findFirst().orElseThrow();
+        assertThat(Duration.between(decided, seen)).isLessThanOrEqualTo(Duration.ofMillis(2400));
+    }
+
+    @Test
+    void pipelinesAboutToShowAnApprovalShareHalfTheRateAndStretchAlikeBeyondIt() {
+        // 10 calls/s: half is 5. Six building (1 each a second) and four next in line (half each) want 8.
+        ScriptedAccount account = new ScriptedAccount(ScriptedAccount.settings(10)).withIdlePipelines(300);
+        for (int i = 0; i < 6; i++) {
+            account.with(PipelineStates.building("build-" + i));
+        }
+        for (int i = 0; i < 4; i++) {
+            account.with(PipelineStates.heldBehindWaitingApproval("held-" + i));
+        }
+        account.runFor(Duration.ofSeconds(60));
+        int before = account.requests.size();
+        Instant from = account.now();
+
+        account.runFor(Duration.ofSeconds(120));
+
+        long building = account.pollsOf("build-0").stream().filter(at -> at.isAfter(from)).count();
+        long held = account.pollsOf("held-0").stream().filter(at -> at.isAfter(from)).count();
+        // Stretched by 8 / 5: every 1.6 s and 3.2 s, jitter aside.
+        assertThat(building).isBetween(66L, 84L);
+        assertThat(held).isBetween(33L, 42L);
+        // The idle pipelines keep the other half.
+        assertThat(account.requests.size() - before - 6 * building - 4 * held).isGreaterThan(500);
+    }
+
+    @Test
     void idlePipelinesTakeTurnsWithTheBudgetTheOthersLeave() {
         ScriptedAccount account = new ScriptedAccount(ScriptedAccount.settings(10)).withIdlePipelines(600);
         account.runFor(Duration.ofSeconds(130));
