@@ -106,16 +106,18 @@ public final class BenchMain {
                         + "Latencies pool every account of a size; requests/min is per account; throttled, errors "
                         + "shown and stale pipelines add up all accounts of a size. *Tollgate + push* is the same "
                         + "watcher fed by the sandbox's events queue (SQS long polls, counted apart: they do not "
-                        + "draw on the CodePipeline quota).%n%n", config.budget(), config.quota(),
+                        + "draw on the CodePipeline quota); both Tollgate lanes run the app's watch settings. *Known "
+                        + "ahead*: approvals whose execution the poller had seen running before the approval appeared, "
+                        + "so it knew one was coming.%n%n", config.budget(), config.quota(),
                 config.replicas(), config.window().toSeconds(), config.warmUp().toSeconds(),
                 config.pushEvery().toMinutes(),
                 config.minPushesPerSecond()));
-        md.append("| pipelines | poller | approvals | seen | p50 | p95 | max | requests/min | SQS requests/min | "
-                + "throttled | errors shown | stale pipelines | first sweep |\n");
-        md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| pipelines | poller | approvals | seen | known ahead | p50 | p95 | max | requests/min | "
+                + "SQS requests/min | throttled | errors shown | stale pipelines | first sweep |\n");
+        md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (WatcherBenchmark.Row row : rows) {
-            md.append(String.format(Locale.ROOT, "| %d | %s | %d | %d | %s | %s | %s | %.0f | %s | %d | %d | %d | %.0f s |%n",
-                    row.pipelines(), row.poller(), row.approvals(), row.detected(), seconds(row.p50()),
+            md.append(String.format(Locale.ROOT, "| %d | %s | %d | %d | %d | %s | %s | %s | %.0f | %s | %d | %d | %d | %.0f s |%n",
+                    row.pipelines(), row.poller(), row.approvals(), row.detected(), row.knownAhead(), seconds(row.p50()),
                     seconds(row.p95()), seconds(row.max()), row.requestsPerMinute(),
                     row.queueRequestsPerMinute() > 0 ? String.format(Locale.ROOT, "%.0f", row.queueRequestsPerMinute()) : "–",
                     row.throttledRequests(), row.surfacedErrors(), row.stalePipelines(), row.initialSweepSeconds()));
@@ -126,6 +128,13 @@ public final class BenchMain {
             WatcherBenchmark.Row tollgate = rows.get(i);
             md.append(String.format(Locale.ROOT, "| %d | %s | %s |%n", tollgate.pipelines(),
                     ratio(rows.get(i + 1).p95(), tollgate.p95()), ratio(tollgate.p95(), rows.get(i + 2).p95())));
+        }
+        List<String> missed = rows.stream().flatMap(row -> row.missed().stream()
+                .map(approval -> String.format(Locale.ROOT, "- %d pipelines, %s: %s%n", row.pipelines(), row.poller(),
+                        approval))).toList();
+        if (!missed.isEmpty()) {
+            md.append("\nApprovals never seen (how long each waited):\n\n");
+            missed.forEach(md::append);
         }
         return md.toString();
     }

@@ -4,6 +4,7 @@ import dev.tollgate.pipeline.ApprovalRequest;
 import dev.tollgate.pipeline.GatewayException;
 import dev.tollgate.pipeline.PipelineSnapshot;
 import dev.tollgate.pipeline.PipelineSummary;
+import dev.tollgate.pipeline.Stage;
 import dev.tollgate.watch.WatchListener;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ final class DetectionLog implements WatchListener {
 
     private final long staleNanos;
     private final Map<String, Long> firstSeen = new ConcurrentHashMap<>();
+    private final Map<String, Long> executionFirstSeen = new ConcurrentHashMap<>();
     private final Map<String, Long> lastSnapshot = new ConcurrentHashMap<>();
     private final Set<String> staleInWindow = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicLong> surfacedErrors = new ConcurrentHashMap<>();
@@ -55,6 +57,10 @@ final class DetectionLog implements WatchListener {
     @Override
     public void snapshotTaken(PipelineSnapshot snapshot) {
         long now = System.nanoTime();
+        for (Stage stage : snapshot.stages()) {
+            stage.latest().ifPresent(run -> executionFirstSeen.putIfAbsent(
+                    execution(snapshot.name(), run.pipelineExecutionId()), now));
+        }
         for (ApprovalRequest request : snapshot.pendingApprovals()) {
             firstSeen.putIfAbsent(key(request.pipelineName(), request.pipelineExecutionId(), request.stageName(),
                     request.actionName()), now);
@@ -86,6 +92,18 @@ final class DetectionLog implements WatchListener {
 
     Long firstSeen(String key) {
         return firstSeen.get(key);
+    }
+
+    /**
+     * When the poller first saw the execution in any stage: before its approval appeared, the watcher knew an
+     * approval was coming and could ask often; after, it had to stumble on it.
+     */
+    Long executionFirstSeen(String pipeline, String executionId) {
+        return executionFirstSeen.get(execution(pipeline, executionId));
+    }
+
+    private static String execution(String pipeline, String executionId) {
+        return pipeline + "|" + executionId;
     }
 
     int pipelinesSeen() {

@@ -1,6 +1,7 @@
 package dev.tollgate.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tollgate.sandbox.engine.ActionExecutionStatus;
 import dev.tollgate.sandbox.engine.ApprovalStatus;
 import dev.tollgate.sandbox.engine.PipelineEngine;
 import dev.tollgate.sandbox.engine.Shapes;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -41,15 +43,23 @@ final class WatcherBenchmark {
                   long seed, Duration pushEvery, double minPushesPerSecond) {
     }
 
-    /** One poller at one size. Latencies in seconds; null when nothing was detected. */
+    /**
+     * One poller at one size. Latencies in seconds, null when nothing was detected; {@code latencies} is every
+     * one of them, sorted. {@code knownAhead}: approvals whose execution the poller had seen before the
+     * approval appeared (it could know one was coming); the others it had to come across. {@code missed}: the
+     * approvals never seen, each with how long it waited (one decided within a second may be gone between two
+     * looks, by any poller).
+     */
     record Row(int pipelines, String poller, int approvals, int detected, Double p50, Double p95, Double max,
                double requestsPerMinute, long throttledRequests, long surfacedErrors, long surfacedThrottling,
                int stalePipelines, long staleReports, double initialSweepSeconds, double pushesPerMinute,
-               double windowSeconds, double queueRequestsPerMinute) {
+               double windowSeconds, double queueRequestsPerMinute, int knownAhead, List<Double> latencies,
+               List<String> missed) {
     }
 
     /** What one replica measured for one poller, before replicas are pooled. */
-    private record Measured(String poller, List<Double> latencies, int appeared, CountingProxy.Counts counts,
+    private record Measured(String poller, List<Double> latencies, List<String> missed, int appeared, int knownAhead,
+                            CountingProxy.Counts counts,
                             long surfacedErrors, long surfacedThrottling, int stalePipelines, long staleReports,
                             double sweepSeconds, int pushes, double windowSeconds) {
     }
@@ -101,7 +111,9 @@ final class WatcherBenchmark {
     /** Latencies pooled over replicas; rates and counts summed over replicas, per replica where it says so. */
     private Row pool(int size, List<Measured> replicas) {
         List<Double> latencies = new ArrayList<>();
+        List<String> missed = new ArrayList<>();
         int appeared = 0;
+        int knownAhead = 0;
         long requests = 0;
         long queueRequests = 0;
         long throttled = 0;
@@ -114,7 +126,9 @@ final class WatcherBenchmark {
         double seconds = 0;
         for (Measured m : replicas) {
             latencies.addAll(m.latencies());
+            missed.addAll(m.missed());
             appeared += m.appeared();
+            knownAhead += m.knownAhead();
             requests += m.counts().requests();
             queueRequests += m.counts().queueRequests();
             throttled += m.counts().throttled();
@@ -131,11 +145,13 @@ final class WatcherBenchmark {
         return new Row(size, replicas.get(0).poller(), appeared, latencies.size(), percentile(latencies, 0.50),
                 percentile(latencies, 0.95), latencies.isEmpty() ? null : latencies.get(latencies.size() - 1),
                 requests / seconds * 60, throttled, errors, throttlingShown, stale, staleReports, sweep,
-                pushes / seconds * 60, seconds / replicas.size(), queueRequests / seconds * 60);
+                pushes / seconds * 60, seconds / replicas.size(), queueRequests / seconds * 60, knownAhead,
+                List.copyOf(latencies), missed);
     }
 
     private List<Measured> trial(int size, int replica) throws Exception {
-        WatchSettings settings = WatchSettings.defaults().withCallsPerSecond(config.budget());
+        // The app's own settings, so that the figures are the app's; only the budget is the benchmark's.
+        WatchSettings settings = WatchSettings.desktop(WatchSettings.DESKTOP_IDLE_EVERY).withCallsPerSecond(config.budget());
         long seed = config.seed() + size + 7919L * replica;
         List<Lane> lanes = new ArrayList<>();
         for (Lane.Poller poller : Lane.Poller.values()) {
@@ -187,20 +203,33 @@ final class WatcherBenchmark {
             for (int i = 0; i < lanes.size(); i++) {
                 Lane lane = lanes.get(i);
                 List<Double> latencies = new ArrayList<>();
+                List<String> missed = new ArrayList<>();
                 int appeared = 0;
+                int knownAhead = 0;
                 for (AppearedApproval approval : approvalsBetween(lane, names, lane.instantOf(windowStart),
                         lane.instantOf(windowEnd))) {
                     appeared++;
                     Shapes.ActionExecutionDetail detail = approval.detail();
                     Long seen = lane.log.firstSeen(DetectionLog.key(approval.pipeline(), detail.pipelineExecutionId(),
                             detail.stageName(), detail.actionName()));
+                    long appearedAt = lane.nanosOf(detail.startTime());
                     if (seen != null) {
                         // Never negative: the sandbox's clock runs on the same System.nanoTime() scale.
-                        latencies.add((seen - lane.nanosOf(detail.startTime())) / 1e9);
+                        latencies.add((seen - appearedAt) / 1e9);
+                    } else {
+                        missed.add(String.format(Locale.ROOT, "%s %s %s/%s: %s", approval.pipeline(),
+                                detail.pipelineExecutionId(), detail.stageName(), detail.actionName(),
+                                detail.status() == ActionExecutionStatus.InProgress ? "still waiting"
+                                        : String.format(Locale.ROOT, "%s after %.1f s", detail.status(),
+                                        Duration.between(detail.startTime(), detail.lastUpdateTime()).toMillis() / 1000.0)));
+                    }
+                    Long executionSeen = lane.log.executionFirstSeen(approval.pipeline(), detail.pipelineExecutionId());
+                    if (executionSeen != null && executionSeen < appearedAt) {
+                        knownAhead++;
                     }
                 }
-                measured.add(new Measured(lane.poller.label, latencies,
-                        appeared, during.get(i), lane.log.surfacedErrors(), lane.log.surfacedThrottling(),
+                measured.add(new Measured(lane.poller.label, latencies, missed,
+                        appeared, knownAhead, during.get(i), lane.log.surfacedErrors(), lane.log.surfacedThrottling(),
                         lane.log.stalePipelines(), lane.log.staleReports(), sweepSeconds[i], pushedDuring,
                         windowSeconds));
             }
