@@ -179,7 +179,7 @@ public final class PipelineGraphView extends VBox {
             if (i > 0) {
                 lane.getChildren().add(transition(stage));
             }
-            lane.getChildren().add(stageCard(stage, i == 0, snapshot.latestExecutionId()));
+            lane.getChildren().add(stageCard(snapshot, stage, i == 0));
         }
         if (focusedId != null) {
             // A poll that changed a status must not throw a keyboard user back to the top of the window.
@@ -201,7 +201,8 @@ public final class PipelineGraphView extends VBox {
         return null;
     }
 
-    private VBox stageCard(Stage stage, boolean first, Optional<String> newestExecution) {
+    private VBox stageCard(PipelineSnapshot snapshot, Stage stage, boolean first) {
+        Optional<String> newestExecution = snapshot.latestExecutionId();
         Label title = new Label(stage.name());
         title.getStyleClass().add("stage-title");
         Label status = StatusLook.badge(stage.status(), null);
@@ -254,7 +255,7 @@ public final class PipelineGraphView extends VBox {
         // Actions with the same run order run in parallel: one row per run order.
         TreeMap<Integer, HBox> rows = new TreeMap<>();
         for (Action action : stage.actions()) {
-            rows.computeIfAbsent(action.runOrder(), order -> new HBox(8)).getChildren().add(actionTile(action));
+            rows.computeIfAbsent(action.runOrder(), order -> new HBox(8)).getChildren().add(actionTile(snapshot, stage, action));
         }
         card.getChildren().addAll(rows.values());
         return card;
@@ -406,22 +407,29 @@ public final class PipelineGraphView extends VBox {
         return item;
     }
 
-    private VBox actionTile(Action action) {
+    /**
+     * The waits come from the snapshot, not the action's state: in PARALLEL mode the state shows only the
+     * latest execution's run, which may have no token while other executions wait here.
+     */
+    private VBox actionTile(PipelineSnapshot snapshot, Stage stage, Action action) {
+        long waits = snapshot.pendingApprovals().stream()
+                .filter(request -> request.stageName().equals(stage.name()) && request.actionName().equals(action.name()))
+                .count();
         FontIcon categoryIcon = new FontIcon(StatusLook.icon(action.category()));
         categoryIcon.getStyleClass().add("category-icon");
         Label name = new Label(action.name(), categoryIcon);
         name.getStyleClass().add("action-name");
         Node provider = providerLine(action);
 
-        String statusText = action.isWaitingForApproval() ? Texts.get("status.waitingForApproval")
-                : StatusLook.label(action.status());
+        String statusText = waits > 1 ? Texts.get("graph.waitingForApprovals", waits)
+                : waits == 1 ? Texts.get("status.waitingForApproval") : StatusLook.label(action.status());
         Label status = StatusLook.badge(action.status(), statusText);
         status.setId("action-status-" + action.name());
 
         VBox tile = new VBox(4, name, provider, status);
         tile.getStyleClass().addAll("action-tile", StatusLook.styleClass(action.status()));
         tile.setId("action-" + action.name());
-        if (action.isWaitingForApproval()) {
+        if (waits > 0) {
             tile.getStyleClass().add("awaiting-approval");
         }
         action.latest().ifPresent(run -> addRunDetails(tile, action, run));

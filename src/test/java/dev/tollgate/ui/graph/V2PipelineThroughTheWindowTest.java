@@ -28,7 +28,8 @@ import org.testfx.framework.junit5.Start;
 /**
  * What a V2 pipeline adds to the stage graph, in the real window against the sandbox: the demo's wallet-api
  * shows its variables, its Deploy stage's conditions with how they last went, and that Deploy's latest
- * execution was a rollback; a V1-style pipeline shows none of it.
+ * execution was a rollback; a V1-style pipeline shows none of it. And a PARALLEL pipeline's approval tile
+ * counts every execution waiting there, not just what the state says of the newest.
  */
 @ExtendWith(ApplicationExtension.class)
 class V2PipelineThroughTheWindowTest {
@@ -85,6 +86,19 @@ class V2PipelineThroughTheWindowTest {
         assertThat(robot.lookup("#variable-DEPLOY_ENV").tryQuery()).isEmpty();
         assertThat(robot.lookup(".condition-chip").tryQuery()).isEmpty();
         assertThat(robot.lookup("#stage-rollback-Deploy").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void anApprovalTileCountsEveryExecutionWaitingThere(FxRobot robot) throws Exception {
+        // PARALLEL: the state shows the newest execution's run only; two older executions wait at the approval.
+        open(robot, "mobile-bff");
+        waitUntil(() -> robot.lookup("#action-status-ReleaseApproval").tryQueryAs(Label.class)
+                .map(label -> label.getText().equals("2 executions waiting for approval")).orElse(false));
+        assertThat(robot.lookup("#action-ReleaseApproval").queryAs(Node.class).getStyleClass()).contains("awaiting-approval");
+
+        open(robot, "ecs-webapp");
+        waitUntil(() -> robot.lookup("#action-status-ManualApproval").tryQueryAs(Label.class)
+                .map(label -> label.getText().equals("Waiting for approval")).orElse(false));
     }
 
     private static void open(FxRobot robot, String pipeline) throws Exception {
