@@ -361,6 +361,9 @@ final class AppBenchmark {
             samples.add(last);
             List<JsonNode> pulses = app.pulseReports();
             JsonNode report = pulses.isEmpty() ? null : pulses.get(pulses.size() - 1);
+            if (withGcLog.stream().anyMatch(flag -> flag.startsWith("-XX:NativeMemoryTracking="))) {
+                app.saveNativeMemory(work.resolve(label + "-native-memory.txt"));
+            }
             Optional<Double> live = app.liveHeapMB(work.resolve(label + "-histogram.txt"));
             List<LongGap> longest = pulses.stream().flatMap(r -> stream(r.path("longGaps")))
                     .map(gap -> new LongGap((gap.path("endedEpochMs").asLong() - app.launchedEpochMillis) / 1000.0,

@@ -154,11 +154,7 @@ final class AppProcess implements AutoCloseable {
      */
     Optional<Double> liveHeapMB(Path histogram) throws InterruptedException {
         try {
-            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    String.valueOf(process.pid()), "GC.class_histogram")
-                    .redirectErrorStream(true).redirectOutput(histogram.toFile()).start();
-            if (!jcmd.waitFor(60, TimeUnit.SECONDS)) {
-                jcmd.destroyForcibly();
+            if (!jcmd("GC.class_histogram", histogram)) {
                 return Optional.empty();
             }
             Matcher total = HISTOGRAM_TOTAL.matcher(Files.readString(histogram));
@@ -166,6 +162,26 @@ final class AppProcess implements AutoCloseable {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Where the JVM's own memory goes (heap, metaspace, code, threads, malloc), when the app was started with
+     * {@code -XX:NativeMemoryTracking=summary}: saved to {@code out} for reading, not parsed.
+     */
+    void saveNativeMemory(Path out) throws InterruptedException, IOException {
+        jcmd("VM.native_memory summary", out);
+    }
+
+    private boolean jcmd(String command, Path out) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(process.pid())));
+        line.addAll(List.of(command.split(" ")));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        if (!jcmd.waitFor(60, TimeUnit.SECONDS)) {
+            jcmd.destroyForcibly();
+            return false;
+        }
+        return true;
     }
 
     /** SIGTERM, as a logout or {@code kill} would, then SIGKILL if it has not gone after {@code grace}. */

@@ -49,6 +49,11 @@ public final class FxWorkProfile {
     private final long startedEpochMillis = System.currentTimeMillis();
     private long pulseCpu;
     private long pulseWall;
+    /** Stacks of the FX thread sampled during CSS + layout: per method, how many samples had it on the stack. */
+    private final Map<String, Integer> inPulse = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean laying;
+    private volatile Thread fxThread;
+    private volatile int pulseSamples;
 
     public static void main(String[] args) throws Exception {
         int pipelines = args.length > 0 ? Integer.parseInt(args[0]) : 500;
@@ -74,11 +79,14 @@ public final class FxWorkProfile {
                 Stage stage = new Stage();
                 Scene scene = new Scene(tollgate.mainWindow(url -> { }, new dev.tollgate.testing.RecordedActions(), java.util.List.of()), 1280, 800);
                 Theme.apply(scene);
+                fxThread = Thread.currentThread();
                 scene.addPreLayoutPulseListener(() -> {
                     pulseCpu = threads.getCurrentThreadCpuTime();
                     pulseWall = System.nanoTime();
+                    laying = true;
                 });
                 scene.addPostLayoutPulseListener(() -> {
+                    laying = false;
                     pulses.add(new Task("pulse", (pulseWall - started) / 1e9, threads.getCurrentThreadCpuTime() - pulseCpu,
                             System.nanoTime() - pulseWall));
                     Node list = scene.lookup("#pipelineList");
@@ -90,6 +98,9 @@ public final class FxWorkProfile {
                 stage.show();
                 tollgate.startWatching();
             });
+            Thread sampler = new Thread(this::sample, "fxwork-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
             Thread.sleep(seconds * 1000L);
             CountDownLatch reported = new CountDownLatch(1);
             Platform.runLater(() -> {
@@ -98,6 +109,32 @@ public final class FxWorkProfile {
             });
             reported.await();
             tollgate.close();
+        }
+    }
+
+    /**
+     * Every 2 ms while a pulse lays out, which methods are on the FX thread's stack (each counted once per
+     * sample): where the long pulses spend their time. Stack traces taken from another thread are whole, unlike
+     * JFR's here.
+     */
+    private void sample() {
+        while (true) {
+            Thread fx = fxThread;
+            if (fx != null && laying) {
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (StackTraceElement frame : fx.getStackTrace()) {
+                    seen.add(frame.getClassName().replaceAll("^.*\\.", "") + "." + frame.getMethodName());
+                }
+                if (laying) {
+                    pulseSamples++;
+                    seen.forEach(method -> inPulse.merge(method, 1, Integer::sum));
+                }
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 
@@ -137,6 +174,9 @@ public final class FxWorkProfile {
         List<Long> cpu = pulses.stream().map(Task::cpuNanos).sorted().toList();
         System.out.printf(Locale.ROOT, "  pulses: %d, CSS+layout CPU p50 %.2f ms, p99 %.1f ms, max %.1f ms%n", cpu.size(),
                 cpu.get(cpu.size() / 2) / 1e6, cpu.get((int) (cpu.size() * 0.99)) / 1e6, cpu.get(cpu.size() - 1) / 1e6);
+        System.out.printf(Locale.ROOT, "  methods on the stack during CSS + layout, share of %d samples:%n", pulseSamples);
+        inPulse.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(60)
+                .forEach(e -> System.out.printf(Locale.ROOT, "    %5.1f%%  %s%n", 100.0 * e.getValue() / pulseSamples, e.getKey()));
         System.out.println("  longest pulses (s after start, CPU ms, wall ms):");
         pulses.stream().sorted(Comparator.comparingLong(Task::cpuNanos).reversed()).limit(8)
                 .forEach(t -> System.out.printf(Locale.ROOT, "    %6.1f %7.1f %7.1f%n", t.atSeconds(), t.cpuNanos() / 1e6,
