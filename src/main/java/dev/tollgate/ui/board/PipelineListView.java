@@ -7,6 +7,7 @@ import dev.tollgate.ui.common.Texts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.collections.ListChangeListener;
@@ -150,11 +151,12 @@ public final class PipelineListView extends ListView<BoardItem> {
         private final Label status = new Label();
         private final HBox strip = new HBox(2);
         private final Label when = new Label();
-        private final Label approvals = new Label("", new FontIcon(Feather.USER_CHECK));
-        private final Label locked = new Label("", new FontIcon(Feather.LOCK));
-        private final Label warning = new Label("", new FontIcon(Feather.ALERT_TRIANGLE));
-        private final Tooltip approvalsTip = new Tooltip();
-        private final Tooltip lockedTip = new Tooltip();
+        // Most rows show no badge: each is made the first time this cell needs it, since every label costs a
+        // skin and a CSS pass in the pulse that first fills the list.
+        private final HBox badges = new HBox(6);
+        private Label approvals;
+        private Label locked;
+        private Label warning;
         private final Tooltip stripTip = new Tooltip();
         private final Tooltip rowTip = new Tooltip();
         private final HBox line;
@@ -182,18 +184,11 @@ public final class PipelineListView extends ListView<BoardItem> {
             Tooltip.install(strip, stripTip);
             when.getStyleClass().addAll("muted", "row-when");
             when.setMinWidth(Region.USE_PREF_SIZE);
-            approvals.getStyleClass().add("approval-badge");
-            approvals.setTooltip(approvalsTip);
-            locked.getStyleClass().add("locked-badge");
-            locked.setTooltip(lockedTip);
-            warning.getStyleClass().add("problem-badge");
-            for (Label badge : new Label[] {approvals, locked, warning}) {
-                badge.managedProperty().bind(badge.visibleProperty());
-                badge.setMinWidth(Region.USE_PREF_SIZE);
-            }
+            badges.setAlignment(Pos.CENTER_RIGHT);
+            badges.setMinWidth(Region.USE_PREF_SIZE);
             Region topSpacer = new Region();
             HBox.setHgrow(topSpacer, Priority.ALWAYS);
-            HBox top = new HBox(6, name, topSpacer, approvals, locked, warning);
+            HBox top = new HBox(6, name, topSpacer, badges);
             top.setAlignment(Pos.CENTER_LEFT);
             Region bottomSpacer = new Region();
             HBox.setHgrow(bottomSpacer, Priority.ALWAYS);
@@ -271,14 +266,7 @@ public final class PipelineListView extends ListView<BoardItem> {
             pinIcon.setManaged(shown.isPinned());
             renderStatus(row.isKnown() ? row.headline() : Status.NOT_RUN, row.isKnown() ? null : Texts.get("board.loading"));
             renderStrip(row);
-            approvals.setVisible(row.pendingApprovals() > 0);
-            approvals.setText(String.valueOf(row.pendingApprovals()));
-            approvalsTip.setText(Texts.get(row.pendingApprovals() == 1 ? "board.approvals.one" : "board.approvals.many",
-                    row.pendingApprovals()));
-            locked.setVisible(row.disabledTransitions() > 0);
-            lockedTip.setText(Texts.get(row.disabledTransitions() == 1 ? "board.disabledTransitions.one"
-                    : "board.disabledTransitions.many", row.disabledTransitions()));
-            warning.setVisible(row.problem() != null);
+            renderBadges(row);
             renderAge();
             setTooltip(rowTip);
             setGraphic(line);
@@ -305,6 +293,49 @@ public final class PipelineListView extends ListView<BoardItem> {
                     getStyleClass().remove("group-header");
                 }
             }
+        }
+
+        /** Waiting approvals, disabled transitions, a failed poll: in that order, each only when there is one. */
+        private void renderBadges(PipelineRow row) {
+            if (row.pendingApprovals() > 0 && approvals == null) {
+                approvals = badge("approval-badge", Feather.USER_CHECK, true);
+            }
+            if (row.disabledTransitions() > 0 && locked == null) {
+                locked = badge("locked-badge", Feather.LOCK, true);
+            }
+            if (row.problem() != null && warning == null) {
+                warning = badge("problem-badge", Feather.ALERT_TRIANGLE, false);
+            }
+            if (approvals != null) {
+                approvals.setVisible(row.pendingApprovals() > 0);
+                approvals.setText(String.valueOf(row.pendingApprovals()));
+                approvals.getTooltip().setText(Texts.get(row.pendingApprovals() == 1 ? "board.approvals.one"
+                        : "board.approvals.many", row.pendingApprovals()));
+            }
+            if (locked != null) {
+                locked.setVisible(row.disabledTransitions() > 0);
+                locked.getTooltip().setText(Texts.get(row.disabledTransitions() == 1 ? "board.disabledTransitions.one"
+                        : "board.disabledTransitions.many", row.disabledTransitions()));
+            }
+            if (warning != null) {
+                warning.setVisible(row.problem() != null);
+            }
+            List<Label> made = Stream.of(approvals, locked, warning).filter(Objects::nonNull).toList();
+            if (!badges.getChildren().equals(made)) {
+                badges.getChildren().setAll(made);
+            }
+        }
+
+        /** @param explained whether it has a tooltip of its own (the row's tooltip tells of a failed poll) */
+        private static Label badge(String styleClass, Feather icon, boolean explained) {
+            Label badge = new Label("", new FontIcon(icon));
+            badge.getStyleClass().add(styleClass);
+            badge.managedProperty().bind(badge.visibleProperty());
+            badge.setMinWidth(Region.USE_PREF_SIZE);
+            if (explained) {
+                badge.setTooltip(new Tooltip());
+            }
+            return badge;
         }
 
         /** One mark per stage in its status colour, a red bar where its inbound transition is disabled. */

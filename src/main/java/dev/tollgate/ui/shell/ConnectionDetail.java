@@ -93,14 +93,20 @@ public final class ConnectionDetail extends StackPane {
         Tab pipelineTab = new Tab(Texts.get("shell.pipelineTab"), detailScroll);
         pipelineTab.setId("pipelineTab");
         pipelineTab.setGraphic(new FontIcon(Feather.GIT_PULL_REQUEST));
-        Tab historyTab = new Tab(Texts.get("shell.historyTab"), historyView);
+        // The history's table and the change freeze's form join the scene when first wanted: built at once, they
+        // doubled the first pulse after the listing (their skins and CSS), for views most sessions never open.
+        Tab historyTab = new Tab(Texts.get("shell.historyTab"));
         historyTab.setId("historyTab");
         historyTab.setGraphic(new FontIcon(Feather.CLOCK));
         TabPane views = new TabPane(pipelineTab, historyTab);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.getStyleClass().add("pipeline-views");
-        views.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) ->
-                history.setActive(active.get() && tab == historyTab));
+        views.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> {
+            if (tab == historyTab && historyTab.getContent() == null) {
+                historyTab.setContent(historyView);
+            }
+            history.setActive(active.get() && tab == historyTab);
+        });
         active.addListener((obs, old, isActive) ->
                 history.setActive(isActive && views.getSelectionModel().getSelectedItem() == historyTab));
         // The change freeze takes the place of the pipeline while open; the list stays to choose pipelines.
@@ -108,7 +114,14 @@ public final class ConnectionDetail extends StackPane {
         freezeScroll.visibleProperty().bind(freeze.openProperty());
         freezeView.visibleProperty().bind(freeze.openProperty());
         showsNothing = shown.isNull().and(freeze.openProperty().not());
-        getChildren().addAll(views, freezeScroll);
+        getChildren().add(views);
+        Runnable freezeJoins = () -> {
+            if (freeze.openProperty().get() && !getChildren().contains(freezeScroll)) {
+                getChildren().add(freezeScroll);
+            }
+        };
+        freeze.openProperty().addListener(obs -> freezeJoins.run());
+        freezeJoins.run();
     }
 
     /** Follows the board's selection within this connection; null when it shows none of its pipelines. */

@@ -195,6 +195,11 @@ public final class MainWindow extends BorderPane {
         bannerBox.getChildren().add(expiryBanner);
         detail.tasks().runningProperty().addListener((obs, old, running) -> countBusyTasks());
         detail.showsNothingProperty().addListener((obs, old, nothing) -> showPlaceholder());
+        if (shownDetail == null) {
+            // In the scene from the start, behind the placeholder: its controls get their skins and styles with
+            // the window's first frame, not in one long pulse when the first pipeline is selected.
+            show(detail);
+        }
         connectionsChanged();
         showSelected();
     }
