@@ -63,6 +63,9 @@ final class PollPlan {
     private boolean listening;
     private Instant relistedForUnknownAt = Instant.MIN;
     private final Set<String> pollsInFlight = new HashSet<>();
+    /** Calls out for a user refresh or an event, by queue: a throttled one goes back to the front of its queue. */
+    private final Set<String> userPollsInFlight = new HashSet<>();
+    private final Set<String> pushPollsInFlight = new HashSet<>();
     private boolean listingInFlight;
     private int listingRequests;
     private Instant listingDue;
@@ -116,6 +119,7 @@ final class PollPlan {
                     return new PollDecision.WaitUntil(budget.earliestFor(requests, now));
                 }
                 userQueue.remove(name);
+                userPollsInFlight.add(name);
                 startPoll(pipeline, requests, now);
                 return new PollDecision.Poll(name, true);
             }
@@ -129,6 +133,7 @@ final class PollPlan {
                     return new PollDecision.WaitUntil(budget.earliestFor(requests, now));
                 }
                 pushQueue.remove(name);
+                pushPollsInFlight.add(name);
                 startPoll(pipeline, requests, now);
                 return new PollDecision.Poll(name, false);
             }
@@ -242,6 +247,8 @@ final class PollPlan {
 
     void snapshotTaken(PipelineSnapshot snapshot, Instant now) {
         pollsInFlight.remove(snapshot.name());
+        userPollsInFlight.remove(snapshot.name());
+        pushPollsInFlight.remove(snapshot.name());
         WatchedPipeline pipeline = pipelines.get(snapshot.name());
         budget.answered(now);
         if (pipeline == null) {
@@ -277,11 +284,19 @@ final class PollPlan {
     /** @return whether the failure is worth showing now */
     boolean pollFailed(String pipelineName, GatewayException error, Instant now) {
         pollsInFlight.remove(pipelineName);
+        boolean forUser = userPollsInFlight.remove(pipelineName);
+        boolean forEvent = pushPollsInFlight.remove(pipelineName);
         WatchedPipeline pipeline = pipelines.get(pipelineName);
         switch (error.problem()) {
             case THROTTLED -> {
                 // Not an error: slow down and ask again when the budget allows, before anything less urgent.
+                // What the approver or an event asked for is still owed: back to the front of its queue.
                 budget.throttled(now);
+                if (pipeline != null && forUser) {
+                    requeueFirst(userQueue, pipelineName);
+                } else if (pipeline != null && forEvent) {
+                    requeueFirst(pushQueue, pipelineName);
+                }
                 return false;
             }
             case NOT_FOUND -> {
@@ -313,6 +328,13 @@ final class PollPlan {
                 return true;
             }
         }
+    }
+
+    private static void requeueFirst(Set<String> queue, String name) {
+        List<String> after = new ArrayList<>(queue);
+        queue.clear();
+        queue.add(name);
+        queue.addAll(after);
     }
 
     // ------------------------------------------------------------------ what the user does

@@ -287,6 +287,25 @@ class PollPlanTest {
     }
 
     @Test
+    void aPipelineAnEventNamedIsAskedAgainFirstWhenThatCallIsThrottled() {
+        ScriptedAccount account = new ScriptedAccount(ScriptedAccount.settings(10)).withIdlePipelines(300);
+        account.runFor(Duration.ofSeconds(70));
+        account.failWith("idle-0123", Problem.THROTTLED);
+        account.plan.changed(List.of("idle-0123"), account.now());
+        account.runFor(Duration.ofMillis(150));
+        assertThat(account.pollsOf("idle-0123")).hasSize(2);
+        int before = account.polledNames().size();
+
+        account.heal("idle-0123");
+        account.runFor(Duration.ofSeconds(2));
+
+        // The next call, once the slowed-down budget allows one, is the one still owed to the event; without
+        // that it would wait for its turn among 300 idle pipelines, half a minute away.
+        assertThat(account.polledNames().get(before)).isEqualTo("idle-0123");
+        assertThat(account.reported).isEmpty();
+    }
+
+    @Test
     void lastingThrottlingShowsOnlyAsStalenessOncePastTheThreshold() {
         ScriptedAccount account = new ScriptedAccount(ScriptedAccount.settings(10).withStaleAfter(Duration.ofMinutes(2)))
                 .withIdlePipelines(3);
