@@ -155,7 +155,7 @@ if [ "$runs" -gt 0 ]; then
   done
   echo "   (load average after: $(cut -d' ' -f1-3 /proc/loadavg))"
   printf '   %-44s %8s %8s   %s\n' "first window (ms)" median min "all runs"
-  for v in "java -jar target/tollgate.jar:jar" "packaged launcher (CDS, C1, SerialGC):packaged" \
+  for v in "java -jar target/tollgate.jar:jar" "packaged launcher (CDS, C1, G1):packaged" \
            "packaged launcher, CDS off (-Xshare:off):packaged-nocds"; do
     label=${v%:*} file="$out/${v##*:}.ms"
     printf '   %-44s %8s %8s   %s\n' "$label" "$(median <"$file")" "$(sort -n "$file" | head -1)" "$(paste -sd' ' "$file")"
