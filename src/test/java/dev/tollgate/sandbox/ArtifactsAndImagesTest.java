@@ -47,7 +47,7 @@ class ArtifactsAndImagesTest {
 
     @BeforeAll
     static void start() {
-        sandbox = Sandbox.start(SandboxConfig.defaults().withClock(new ManualClock(CodePipelineStateAndApprovalTest.START)));
+        sandbox = Sandbox.start(SandboxConfig.defaults().withClock(new ManualClock(DemoSandboxTest.START)));
         codePipeline = SdkClients.codePipeline(sandbox);
         s3 = SdkClients.s3(sandbox);
         ecr = SdkClients.ecr(sandbox);
@@ -122,7 +122,7 @@ class ArtifactsAndImagesTest {
         assertThat(byTag.imageTags()).contains(tag, "latest");
         assertThat(byTag.imageDigest()).matches("sha256:[0-9a-f]{64}");
         assertThat(byTag.imageSizeInBytes()).isBetween(60_000_000L, 260_000_000L);
-        assertThat(byTag.imagePushedAt()).isBefore(CodePipelineStateAndApprovalTest.START);
+        assertThat(byTag.imagePushedAt()).isBefore(DemoSandboxTest.START);
         assertThat(byTag.imageScanStatus().statusAsString()).isEqualTo("COMPLETE");
         assertThat(byTag.imageScanFindingsSummary().findingSeverityCountsAsStrings()).isNotNull();
 

@@ -1,9 +1,6 @@
 package dev.tollgate.sandbox;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.codepipeline.model.ActionNotFoundException;
 import software.amazon.awssdk.services.codepipeline.model.ActionState;
@@ -24,7 +21,6 @@ import software.amazon.awssdk.services.codepipeline.model.StageState;
 import software.amazon.awssdk.services.codepipeline.model.ValidationException;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,27 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Step 1 operations driven through the real AWS SDK client against a sandbox on a manual clock. */
-@ExtendWith(QuietLogs.class)
-class CodePipelineStateAndApprovalTest {
-
-    static final Instant START = Instant.parse("2025-06-02T09:30:00Z");
-
-    private ManualClock clock;
-    private Sandbox sandbox;
-    private CodePipelineClient client;
-
-    @BeforeEach
-    void start() {
-        clock = new ManualClock(START);
-        sandbox = Sandbox.start(SandboxConfig.defaults().withClock(clock));
-        client = SdkClients.codePipeline(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        sandbox.close();
-    }
+class CodePipelineStateAndApprovalTest extends DemoSandboxTest {
 
     @Test
     void listsTheDemoPipelinesPageByPage() {

@@ -1,10 +1,6 @@
 package dev.tollgate.sandbox;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.codepipeline.model.ActionExecutionDetail;
 import software.amazon.awssdk.services.codepipeline.model.ApprovalStatus;
 import software.amazon.awssdk.services.codepipeline.model.DuplicatedStopRequestException;
@@ -23,32 +19,13 @@ import software.amazon.awssdk.services.codepipeline.model.ValidationException;
 import java.time.Duration;
 import java.util.List;
 
-import static dev.tollgate.sandbox.CodePipelineStateAndApprovalTest.START;
 import static dev.tollgate.sandbox.CodePipelineStateAndApprovalTest.action;
 import static dev.tollgate.sandbox.CodePipelineStateAndApprovalTest.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Step 3: transitions, execution modes, start/stop/retry, through the real SDK client on a manual clock. */
-@ExtendWith(QuietLogs.class)
-class ExecutionControlTest {
-
-    private ManualClock clock;
-    private Sandbox sandbox;
-    private CodePipelineClient client;
-
-    @BeforeEach
-    void start() {
-        clock = new ManualClock(START);
-        sandbox = Sandbox.start(SandboxConfig.defaults().withClock(clock));
-        client = SdkClients.codePipeline(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        sandbox.close();
-    }
+class ExecutionControlTest extends DemoSandboxTest {
 
     @Test
     void aDisabledTransitionHoldsTheApprovedExecutionUntilEnabled() {

@@ -29,7 +29,7 @@ class ExecutionHistoryTest {
 
     @BeforeAll
     static void start() {
-        sandbox = Sandbox.start(SandboxConfig.defaults().withClock(new ManualClock(CodePipelineStateAndApprovalTest.START)));
+        sandbox = Sandbox.start(SandboxConfig.defaults().withClock(new ManualClock(DemoSandboxTest.START)));
         client = SdkClients.codePipeline(sandbox);
     }
 

@@ -31,7 +31,7 @@ class FaultInjectionTest {
 
     @BeforeEach
     void start() {
-        sandbox = Sandbox.start(SandboxConfig.defaults().withClock(new ManualClock(CodePipelineStateAndApprovalTest.START)));
+        sandbox = Sandbox.start(SandboxConfig.defaults().withClock(new ManualClock(DemoSandboxTest.START)));
         noRetries = CodePipelineClient.builder()
                 .endpointOverride(sandbox.endpoint())
                 .region(Region.US_EAST_1)

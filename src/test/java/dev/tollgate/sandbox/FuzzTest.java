@@ -36,7 +36,7 @@ class FuzzTest {
 
     @BeforeAll
     static void start() {
-        sandbox = Sandbox.start(SandboxConfig.defaults().withClock(new ManualClock(CodePipelineStateAndApprovalTest.START)));
+        sandbox = Sandbox.start(SandboxConfig.defaults().withClock(new ManualClock(DemoSandboxTest.START)));
         raw = new RawAws(sandbox.endpoint());
     }
 

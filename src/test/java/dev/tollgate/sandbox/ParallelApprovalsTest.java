@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.codepipeline.model.ActionExecutionDetail;
 import software.amazon.awssdk.services.codepipeline.model.ActionState;
 import software.amazon.awssdk.services.codepipeline.model.ApprovalAlreadyCompletedException;
@@ -22,27 +17,9 @@ import software.amazon.awssdk.services.codepipeline.model.InvalidApprovalTokenEx
  * approval, GetPipelineState gives no token, and ListActionExecutions gives each waiting execution its own
  * token as {@code output.executionResult.externalExecutionId}.
  */
-@ExtendWith(QuietLogs.class)
-class ParallelApprovalsTest {
+class ParallelApprovalsTest extends DemoSandboxTest {
 
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-
-    private ManualClock clock;
-    private Sandbox sandbox;
-    private CodePipelineClient client;
-
-    @BeforeEach
-    void start() {
-        clock = new ManualClock(Instant.parse("2025-06-02T09:30:00Z"));
-        sandbox = Sandbox.start(SandboxConfig.defaults().withClock(clock));
-        client = SdkClients.codePipeline(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        sandbox.close();
-    }
 
     private List<ActionExecutionDetail> waitingApprovals() {
         return client.listActionExecutionsPaginator(b -> b.pipelineName("mobile-bff")).actionExecutionDetails().stream()

@@ -1,10 +1,6 @@
 package dev.tollgate.sandbox;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.codepipeline.model.ActionDeclaration;
 import software.amazon.awssdk.services.codepipeline.model.ActionCategory;
 import software.amazon.awssdk.services.codepipeline.model.ActionOwner;
@@ -23,30 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static dev.tollgate.sandbox.CodePipelineStateAndApprovalTest.START;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Step 3: CreatePipeline, UpdatePipeline and DeletePipeline, validated like AWS and never half-applied. */
-@ExtendWith(QuietLogs.class)
-class PipelineDeclarationTest {
-
-    private ManualClock clock;
-    private Sandbox sandbox;
-    private CodePipelineClient client;
-
-    @BeforeEach
-    void start() {
-        clock = new ManualClock(START);
-        sandbox = Sandbox.start(SandboxConfig.defaults().withClock(clock));
-        client = SdkClients.codePipeline(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        sandbox.close();
-    }
+class PipelineDeclarationTest extends DemoSandboxTest {
 
     @Test
     void createdPipelinesRunRightAway() {

@@ -1,10 +1,6 @@
 package dev.tollgate.sandbox;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.codepipeline.model.ActionExecutionDetail;
 import software.amazon.awssdk.services.codepipeline.model.ExecutionMode;
 import software.amazon.awssdk.services.codepipeline.model.GetPipelineStateResponse;
@@ -23,7 +19,6 @@ import software.amazon.awssdk.services.codepipeline.model.StageTransitionType;
 import java.time.Duration;
 import java.util.List;
 
-import static dev.tollgate.sandbox.CodePipelineStateAndApprovalTest.START;
 import static dev.tollgate.sandbox.CodePipelineStateAndApprovalTest.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,25 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * their latest evaluation, and a stage declaring {@code onFailure: ROLLBACK} re-deploys the last release that
  * succeeded in it when it fails. The demo's wallet-api is such a pipeline; its newest release failed in Deploy.
  */
-@ExtendWith(QuietLogs.class)
-class StageConditionsAndRollbackTest {
-
-    private ManualClock clock;
-    private Sandbox sandbox;
-    private CodePipelineClient client;
-
-    @BeforeEach
-    void start() {
-        clock = new ManualClock(START);
-        sandbox = Sandbox.start(SandboxConfig.defaults().withClock(clock));
-        client = SdkClients.codePipeline(sandbox);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        sandbox.close();
-    }
+class StageConditionsAndRollbackTest extends DemoSandboxTest {
 
     @Test
     void getPipelineReturnsVariablesAndConditionsAsDeclared() {

@@ -29,7 +29,7 @@ class WireProtocolTest {
 
     @BeforeAll
     static void start() {
-        sandbox = Sandbox.start(SandboxConfig.defaults().withClock(new ManualClock(CodePipelineStateAndApprovalTest.START)));
+        sandbox = Sandbox.start(SandboxConfig.defaults().withClock(new ManualClock(DemoSandboxTest.START)));
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -89,7 +89,7 @@ class WireProtocolTest {
 
         HttpResponse<String> advanced = post("/_sandbox/clock/advance?seconds=60", "");
         assertThat(JSON.readTree(advanced.body()).path("epochSeconds").asLong())
-                .isGreaterThanOrEqualTo(CodePipelineStateAndApprovalTest.START.getEpochSecond() + 60);
+                .isGreaterThanOrEqualTo(DemoSandboxTest.START.getEpochSecond() + 60);
 
         assertThat(post("/_sandbox/pipelines/nope/commits", "{}").statusCode()).isEqualTo(404);
         assertThat(post("/_sandbox/clock/advance?seconds=soon", "").statusCode()).isEqualTo(400);
