@@ -111,32 +111,12 @@ final class PollPlan {
             // The watcher asks again when an answer arrives; this is only a fallback.
             return new PollDecision.WaitUntil(now.plusSeconds(1));
         }
-        for (String name : userQueue) {
-            if (!pollsInFlight.contains(name)) {
-                WatchedPipeline pipeline = pipelines.get(name);
-                int requests = requestsFor(pipeline);
-                if (!budget.canCall(now, requests)) {
-                    return new PollDecision.WaitUntil(budget.earliestFor(requests, now));
-                }
-                userQueue.remove(name);
-                userPollsInFlight.add(name);
-                startPoll(pipeline, requests, now);
-                return new PollDecision.Poll(name, true);
-            }
+        PollDecision queued = fromQueue(userQueue, userPollsInFlight, true, now);
+        if (queued == null) {
+            queued = fromQueue(pushQueue, pushPollsInFlight, false, now);
         }
-        for (String name : pushQueue) {
-            // A call out for this pipeline may have left before the change: ask again once it is back.
-            if (!pollsInFlight.contains(name)) {
-                WatchedPipeline pipeline = pipelines.get(name);
-                int requests = requestsFor(pipeline);
-                if (!budget.canCall(now, requests)) {
-                    return new PollDecision.WaitUntil(budget.earliestFor(requests, now));
-                }
-                pushQueue.remove(name);
-                pushPollsInFlight.add(name);
-                startPoll(pipeline, requests, now);
-                return new PollDecision.Poll(name, false);
-            }
+        if (queued != null) {
+            return queued;
         }
         if (!listingInFlight && !now.isBefore(listingDue)) {
             int requests = listingPages(pipelines.size());
@@ -169,6 +149,28 @@ final class PollPlan {
         }
         startPoll(best, requests, now);
         return new PollDecision.Poll(best.name, false);
+    }
+
+    /**
+     * The first pipeline of a queue (user refreshes, or pipelines events named) that has no call out, once the
+     * budget allows; null when every one has a call out or the queue is empty. A call out for a pipeline may have
+     * left before the change: it is asked again once that call is back.
+     */
+    private PollDecision fromQueue(Set<String> queue, Set<String> takenFrom, boolean userRequested, Instant now) {
+        for (String name : queue) {
+            if (!pollsInFlight.contains(name)) {
+                WatchedPipeline pipeline = pipelines.get(name);
+                int requests = requestsFor(pipeline);
+                if (!budget.canCall(now, requests)) {
+                    return new PollDecision.WaitUntil(budget.earliestFor(requests, now));
+                }
+                queue.remove(name);
+                takenFrom.add(name);
+                startPoll(pipeline, requests, now);
+                return new PollDecision.Poll(name, userRequested);
+            }
+        }
+        return null;
     }
 
     /**
