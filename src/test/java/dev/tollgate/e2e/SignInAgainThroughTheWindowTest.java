@@ -1,5 +1,6 @@
 package dev.tollgate.e2e;
 
+import static dev.tollgate.testing.TollgateWindow.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.app.ConnectionWorkspace;
@@ -31,8 +32,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -47,7 +46,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * An approver signed in through IAM Identity Center is half-way through a review when the sign-in expires:
@@ -173,12 +171,5 @@ class SignInAgainThroughTheWindowTest {
         waitUntil(() -> robot.lookup("#reviewOutcome").queryAs(Label.class).getText()
                 .contains("codepipeline:PutApprovalResult is not allowed for arn:aws:sts::123456789012:assumed-role/AWSReservedSSO_Approver_"));
         assertThat(robot.lookup("#approvalComment").queryAs(TextArea.class).getText()).isEqualTo("Checked the tag");
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.e2e;
 
+import static dev.tollgate.testing.TollgateWindow.text;
 import static dev.tollgate.testing.TollgateWindow.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -147,9 +148,5 @@ class TwoConnectionsThroughTheWindowTest {
             }
         }
         return true;
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).tryQueryAs(Label.class).map(Label::getText).orElse("");
     }
 }

@@ -69,7 +69,15 @@ public final class TollgateWindow {
      * middle of a change (the inbox rebuilds its rows as image tags arrive).
      */
     public static <T> T onFx(Callable<T> read) throws Exception {
+        if (Platform.isFxApplicationThread()) {
+            return read.call();
+        }
         return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    /** The label's text, read on the FX thread; empty when the scene has no such label. */
+    public static String text(FxRobot robot, String query) throws Exception {
+        return onFx(() -> robot.lookup(query).tryQueryAs(Label.class).map(Label::getText).orElse(""));
     }
 
     private static Optional<Node> inboxEntry(FxRobot robot, String pipelineName) {
@@ -97,11 +105,15 @@ public final class TollgateWindow {
         return tollgate.workspaces().get(0).connection().identityProperty().get() != null;
     }
 
-    /** Waits up to 15 s for the condition, letting the FX thread run between checks. */
+    /**
+     * Waits up to 20 s for the condition, checked on the FX thread between its pulses: a check from the test's
+     * thread could meet the stage graph in the middle of a rebuild, see neither the old nor the new node and
+     * pass on a scene that never was.
+     */
     public static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
+            return onFx(condition);
         });
     }
 }

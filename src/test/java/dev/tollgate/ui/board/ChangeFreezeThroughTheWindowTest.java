@@ -1,5 +1,7 @@
 package dev.tollgate.ui.board;
 
+import static dev.tollgate.testing.TollgateWindow.waitUntil;
+import static dev.tollgate.testing.TollgateWindow.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.app.Tollgate;
@@ -14,13 +16,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -122,16 +122,5 @@ class ChangeFreezeThroughTheWindowTest {
         waitUntil(() -> robot.lookup("#pipelineList").queryAs(ListView.class).getItems().get(0).toString().equals("storefront-bluegreen"));
         // The watcher reads the chosen pipeline first, if it had not read it yet.
         waitUntil(() -> text(robot, "#pipelineTitle").equals("storefront-bluegreen"));
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).tryQueryAs(Label.class).map(Label::getText).orElse("");
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
     }
 }

@@ -1,5 +1,7 @@
 package dev.tollgate.ui.graph;
 
+import static dev.tollgate.testing.TollgateWindow.waitUntil;
+import static dev.tollgate.testing.TollgateWindow.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.app.Tollgate;
@@ -14,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -160,16 +161,5 @@ class GraphCommandsThroughTheWindowTest {
         waitUntil(() -> robot.lookup(pipeline).tryQuery().isPresent());
         robot.clickOn(pipeline);
         waitUntil(() -> text(robot, "#pipelineTitle").equals(pipeline));
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).tryQueryAs(Label.class).map(Label::getText).orElse("");
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.ui.history;
 
+import static dev.tollgate.testing.TollgateWindow.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.app.Tollgate;
@@ -15,8 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The History tab in the real window, wired by the composition root, over the real SDK, against a sandbox whose
@@ -208,12 +206,5 @@ class HistoryThroughTheWindowTest {
     private static List<String> texts(FxRobot robot, String query) {
         return robot.lookup(query).queryAll().stream().filter(Node::isVisible)
                 .map(node -> ((Label) node).getText()).toList();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
     }
 }
