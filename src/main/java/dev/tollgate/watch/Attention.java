@@ -9,6 +9,7 @@ import dev.tollgate.pipeline.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How closely a pipeline is watched, from what its last snapshot shows. Declared in priority order: when
@@ -18,6 +19,12 @@ enum Attention {
 
     /** An execution runs (or is held) in a stage at or before a manual approval: a new approval is coming. */
     BEFORE_APPROVAL(true),
+    /**
+     * An execution runs towards a manual approval that it cannot reach for a while yet: the actions it runs
+     * have not run as long as they are known to take ({@link #approvalNotBefore}). Asked at the running
+     * interval until then, and urgent so that the turn when the approval can be near is taken on time.
+     */
+    BEFORE_APPROVAL_LATER(true),
     /**
      * An execution runs or waits before an approval where an earlier one waits for a decision: whoever decides,
      * in Tollgate, the console or the CLI, lets it move on, and its own approval appears at once.
@@ -93,6 +100,58 @@ enum Attention {
                 .map(ActionRun::lastStatusChange)
                 .anyMatch(at -> at != null && at.isAfter(recentSince));
         return changedLately || ranLately ? RECENTLY_ACTIVE : IDLE;
+    }
+
+    /**
+     * For a pipeline running towards an approval ({@link #BEFORE_APPROVAL}): the earliest instant the approval
+     * can appear, from how long the actions in progress are known to take; empty when that is unknown (an
+     * action never seen to succeed, an execution held before a stage that may free up any moment).
+     */
+    static Optional<Instant> approvalNotBefore(PipelineSnapshot snapshot, ActionDurations durations) {
+        List<Stage> stages = snapshot.stages();
+        Instant earliest = null;
+        for (int i = 0; i < stages.size(); i++) {
+            Stage stage = stages.get(i);
+            boolean runningHere = isActive(stage.status());
+            boolean heldMovingIn = stage.heldExecutionId().isPresent() && stage.inbound().enabled();
+            if (heldMovingIn && approvalAhead(snapshot, i, true) == Ahead.FREE) {
+                return Optional.empty();
+            }
+            if (runningHere && approvalAhead(snapshot, i, false) == Ahead.FREE) {
+                Optional<Instant> stageEnd = earliestEnd(snapshot.name(), stage, durations);
+                if (stageEnd.isEmpty()) {
+                    return Optional.empty();
+                }
+                earliest = earliest == null || stageEnd.get().isBefore(earliest) ? stageEnd.get() : earliest;
+            }
+        }
+        return Optional.ofNullable(earliest);
+    }
+
+    /**
+     * When the actions in progress in the stage can all have succeeded at the earliest, so that an approval after
+     * them can start; empty when an approval of this stage runs alongside them, or none of them is known.
+     */
+    private static Optional<Instant> earliestEnd(String pipelineName, Stage stage, ActionDurations durations) {
+        int approvalOrder = stage.actions().stream().filter(action -> action.category() == ActionCategory.APPROVAL)
+                .mapToInt(Action::runOrder).min().orElse(Integer.MAX_VALUE);
+        Instant end = null;
+        for (Action action : stage.actions()) {
+            if (action.category() == ActionCategory.APPROVAL || !isActive(action.status())) {
+                continue;
+            }
+            if (action.runOrder() >= approvalOrder) {
+                return Optional.empty();
+            }
+            Instant startedAt = action.latest().map(ActionRun::lastStatusChange).orElse(null);
+            Optional<Duration> shortest = durations.shortest(pipelineName, stage, action);
+            if (startedAt != null && shortest.isPresent()) {
+                // The approval needs every one of them done: the latest of their earliest ends.
+                Instant actionEnd = ActionDurations.earliestEnd(startedAt, shortest.get());
+                end = end == null || actionEnd.isAfter(end) ? actionEnd : end;
+            }
+        }
+        return Optional.ofNullable(end);
     }
 
     private static boolean isActive(Status status) {

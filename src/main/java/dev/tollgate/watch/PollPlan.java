@@ -25,10 +25,12 @@ import java.util.random.RandomGenerator;
  *
  * <p>Order of service when several things are due: user refreshes (queue order), pipelines an event says
  * changed (push mode, queue order), the listing, the pipeline on screen, pipelines running towards an
- * approval, pipelines next in line for one, pipelines never asked yet, then all others by due time. Each
- * {@link Attention} has its own interval; the intervals of the two kinds about to show an approval stretch alike
- * when together they would take more than half the rate. With many pipelines the budget cannot keep every
- * interval: the others then fall behind together and take turns, longest overdue first.
+ * approval, pipelines next in line for one, pipelines running towards one they cannot reach yet, pipelines
+ * never asked yet, then all others by due time. Each {@link Attention} has its own interval; the intervals of
+ * the three kinds that lead to an approval stretch alike when together they would take more than half the rate.
+ * A pipeline whose approval cannot appear before a known moment ({@link ActionDurations}) is asked at that
+ * moment at the latest. With many pipelines the budget cannot keep every interval: the others then fall behind
+ * together and take turns, longest overdue first.
  */
 final class PollPlan {
 
@@ -54,6 +56,7 @@ final class PollPlan {
     private final WatchSettings settings;
     private final RandomGenerator random;
     private final RequestBudget budget;
+    private final ActionDurations durations = new ActionDurations();
     /** Some pipeline's last call failed on the way; the first answer after that brings the others forward. */
     private boolean anyFailedInTransit;
     private final Instant startedAt;
@@ -81,6 +84,8 @@ final class PollPlan {
         Instant freshSince;
         Instant lastChange;
         PipelineSnapshot last;
+        /** For {@link Attention#BEFORE_APPROVAL_LATER}: the earliest its approval can appear. */
+        Instant approvalNotBefore;
         int listedVersion;
         int requestsInFlight;
         boolean reportedStale;
@@ -226,7 +231,13 @@ final class PollPlan {
                 known.due = now;
             }
         }
-        pipelines.keySet().removeIf(name -> !listed.contains(name) && !userQueue.contains(name));
+        pipelines.keySet().removeIf(name -> {
+            boolean gone = !listed.contains(name) && !userQueue.contains(name);
+            if (gone) {
+                durations.forget(name);
+            }
+            return gone;
+        });
         pushQueue.retainAll(pipelines.keySet());
     }
 
@@ -265,13 +276,24 @@ final class PollPlan {
         if (pipeline.last != null && !activity(pipeline.last).equals(activity(snapshot))) {
             pipeline.lastChange = now;
         }
+        if (pipeline.last != null) {
+            durations.learn(pipeline.last, snapshot);
+        }
         pipeline.last = snapshot;
         pipeline.listedVersion = snapshot.version();
         pipeline.freshSince = now;
         pipeline.reportedStale = false;
         pipeline.failedInTransit = false;
         pipeline.attention = Attention.of(snapshot, pipeline.lastChange, now, settings.recentWindow());
-        pipeline.due = now.plus(interval(pipeline));
+        pipeline.approvalNotBefore = null;
+        if (pipeline.attention == Attention.BEFORE_APPROVAL) {
+            Optional<Instant> notBefore = Attention.approvalNotBefore(snapshot, durations);
+            if (notBefore.isPresent() && notBefore.get().isAfter(now.plus(settings.beforeApprovalEvery()))) {
+                pipeline.attention = Attention.BEFORE_APPROVAL_LATER;
+                pipeline.approvalNotBefore = notBefore.get();
+            }
+        }
+        pipeline.due = now.plus(interval(pipeline, now));
         if (anyFailedInTransit) {
             // AWS answers again: the rows still marked by the outage are asked next, not at their usual interval.
             anyFailedInTransit = false;
@@ -303,6 +325,7 @@ final class PollPlan {
             }
             case NOT_FOUND -> {
                 pipelines.remove(pipelineName);
+                durations.forget(pipelineName);
                 userQueue.remove(pipelineName);
                 pushQueue.remove(pipelineName);
                 listingDue = now;
@@ -315,7 +338,7 @@ final class PollPlan {
                     anyFailedInTransit = true;
                 }
                 if (pipeline != null) {
-                    Duration interval = interval(pipeline);
+                    Duration interval = interval(pipeline, now);
                     // A refused call is refused again right away: wait at least as long as for an idle pipeline.
                     pipeline.due = now.plus(error.isTransient() || interval.compareTo(settings.idleEvery()) > 0
                             ? interval : settings.idleEvery());
@@ -430,9 +453,10 @@ final class PollPlan {
     /**
      * The nominal interval of the pipeline's kind, stretched for pipelines running towards an approval when
      * together they would take more than their share of the current rate; shorter for the pipeline on screen;
-     * with jitter so that pipelines seen together do not stay in step.
+     * with jitter so that pipelines seen together do not stay in step; never past the moment an approval can
+     * appear.
      */
-    private Duration interval(WatchedPipeline pipeline) {
+    private Duration interval(WatchedPipeline pipeline, Instant now) {
         Attention attention = pipeline.attention;
         Duration interval = settings.nominalInterval(attention);
         if (approaching(attention)) {
@@ -453,12 +477,25 @@ final class PollPlan {
             interval = settings.focusedEvery();
         }
         double stretch = 1 + settings.jitter() * (2 * random.nextDouble() - 1);
-        return Duration.ofNanos(Math.round(interval.toNanos() * stretch));
+        Duration jittered = Duration.ofNanos(Math.round(interval.toNanos() * stretch));
+        if (attention == Attention.BEFORE_APPROVAL_LATER && pipeline.approvalNotBefore != null) {
+            Duration untilPossible = Duration.between(now, pipeline.approvalNotBefore);
+            if (untilPossible.compareTo(settings.beforeApprovalEvery()) < 0) {
+                // Past the moment (a failed call): as often as any pipeline running towards an approval.
+                untilPossible = settings.beforeApprovalEvery();
+            }
+            return untilPossible.compareTo(jittered) < 0 ? untilPossible : jittered;
+        }
+        return jittered;
     }
 
-    /** An approval is about to appear there: when an execution gets to it, or when somebody decides. */
+    /**
+     * An approval is about to appear there: when an execution gets to it, or when somebody decides; or it will
+     * later, and the pipeline is asked now and then until it can.
+     */
     private static boolean approaching(Attention attention) {
-        return attention == Attention.BEFORE_APPROVAL || attention == Attention.NEXT_IN_LINE;
+        return attention == Attention.BEFORE_APPROVAL || attention == Attention.NEXT_IN_LINE
+                || attention == Attention.BEFORE_APPROVAL_LATER;
     }
 
     /** What a pipeline is doing, without timestamps: a change here means it is active. */

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param nextInLineEvery       how often a pipeline is asked whose execution waits behind an approval that
  *                              waits for a decision: whoever decides, wherever, lets it in
  * @param focusedEvery          how often the pipeline on screen is asked
- * @param runningEvery          how often a pipeline is asked whose execution runs past its approvals
+ * @param runningEvery          how often a pipeline is asked whose execution runs past its approvals, or runs
+ *                              towards one it cannot reach yet
  * @param awaitingDecisionEvery how often a pipeline is asked whose approval waits for a decision
  * @param recentlyActiveEvery   how often a pipeline is asked that changed within {@code recentWindow}
  * @param idleEvery             the shortest interval for an idle pipeline; with many pipelines the budget left
@@ -138,7 +139,7 @@ public record WatchSettings(
         return switch (attention) {
             case BEFORE_APPROVAL -> beforeApprovalEvery;
             case NEXT_IN_LINE -> nextInLineEvery;
-            case RUNNING -> runningEvery;
+            case RUNNING, BEFORE_APPROVAL_LATER -> runningEvery;
             case AWAITING_DECISION -> awaitingDecisionEvery;
             case RECENTLY_ACTIVE -> recentlyActiveEvery;
             case IDLE, UNKNOWN -> idleEvery;

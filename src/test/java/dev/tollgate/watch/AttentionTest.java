@@ -17,6 +17,20 @@ class AttentionTest {
     }
 
     @Test
+    void theApprovalAfterABuildCannotAppearBeforeThreeQuartersOfItsShortestKnownRun() {
+        ActionDurations durations = new ActionDurations();
+        durations.learn(PipelineStates.buildRunning("a", "run-1", NOW.minusSeconds(1000)),
+                PipelineStates.builtAndAwaitingApproval("a", "run-1", NOW.minusSeconds(880)));
+
+        assertThat(Attention.approvalNotBefore(PipelineStates.buildRunning("a", "run-2", NOW), durations))
+                .contains(NOW.plusSeconds(90));
+        assertThat(Attention.approvalNotBefore(PipelineStates.buildRunning("b", "run-3", NOW), new ActionDurations()))
+                .as("a build never seen to end").isEmpty();
+        assertThat(Attention.approvalNotBefore(PipelineStates.heldBehindWaitingApproval("a"), durations))
+                .as("no build runs: the held execution may move in any moment").isEmpty();
+    }
+
+    @Test
     void aWaitingApprovalAwaitsADecision() {
         assertThat(Attention.of(PipelineStates.awaitingApproval("a"), null, NOW, RECENT))
                 .isEqualTo(Attention.AWAITING_DECISION);

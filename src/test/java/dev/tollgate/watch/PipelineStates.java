@@ -79,6 +79,27 @@ final class PipelineStates {
         return new PipelineSnapshot(name, 1, "PARALLEL", state.stages(), LONG_AGO, List.of(), runs);
     }
 
+    /** Build run {@code runId} in progress since {@code startedAt}; the approval after it has not run yet. */
+    static PipelineSnapshot buildRunning(String name, String runId, Instant startedAt) {
+        return withBuildRun(building(name), runId, "InProgress", startedAt);
+    }
+
+    /** Build run {@code runId} succeeded at {@code endedAt} and the approval after it waits. */
+    static PipelineSnapshot builtAndAwaitingApproval(String name, String runId, Instant endedAt) {
+        return withBuildRun(awaitingApproval(name), runId, "Succeeded", endedAt);
+    }
+
+    private static PipelineSnapshot withBuildRun(PipelineSnapshot snapshot, String runId, String status, Instant at) {
+        List<Stage> stages = new java.util.ArrayList<>(snapshot.stages());
+        Stage build = stages.get(1);
+        Action action = build.actions().get(0);
+        ActionRun run = new ActionRun(runId, Status.fromWire(status), null, at, null, null, null, null, null, null);
+        stages.set(1, new Stage(build.name(), build.inbound(), List.of(new Action(action.name(), action.category(),
+                action.provider(), action.runOrder(), action.configuration(), Optional.of(run), Optional.empty(), null,
+                Optional.empty())), build.latest(), build.heldExecutionId()));
+        return new PipelineSnapshot(snapshot.name(), snapshot.version(), snapshot.executionMode(), stages, at);
+    }
+
     private static PipelineSnapshot of(String name, int version, String source, String build, String approval,
             String deploy, String token, Instant changedAt) {
         return new PipelineSnapshot(name, version, "SUPERSEDED", List.of(

@@ -144,6 +144,43 @@ class PollPlanTest {
     }
 
     @Test
+    void aBuildKnownToTakeTwoMinutesIsAskedEveryTenSecondsUntilItsApprovalCanBeNearThenEverySecond() {
+        ScriptedAccount account = new ScriptedAccount(ScriptedAccount.settings(10))
+                .withIdlePipelines(500)
+                .with(PipelineStates.idle("team-api"));
+        account.runFor(Duration.ofSeconds(120));
+        // A first build, watched from its start to its end: two minutes.
+        Instant firstStart = account.now();
+        account.change(PipelineStates.buildRunning("team-api", "run-1", firstStart));
+        account.plan.refreshRequested("team-api", account.now());
+        account.runFor(Duration.ofSeconds(120));
+        assertThat(account.plan.attentionOf("team-api")).contains(Attention.BEFORE_APPROVAL);
+        account.change(PipelineStates.builtAndAwaitingApproval("team-api", "run-1", account.now()));
+        account.runFor(Duration.ofSeconds(30));
+        account.change(PipelineStates.idle("team-api"));
+        account.runFor(Duration.ofSeconds(60));
+
+        Instant secondStart = account.now();
+        account.change(PipelineStates.buildRunning("team-api", "run-2", secondStart));
+        account.plan.refreshRequested("team-api", secondStart);
+        account.runFor(Duration.ofSeconds(2));
+        assertThat(account.plan.attentionOf("team-api")).contains(Attention.BEFORE_APPROVAL_LATER);
+        account.runFor(Duration.ofSeconds(118));
+        account.change(PipelineStates.builtAndAwaitingApproval("team-api", "run-2", account.now()));
+        Instant appeared = account.now();
+        account.runFor(Duration.ofSeconds(5));
+
+        List<Instant> polls = account.pollsOf("team-api");
+        // Not before 90 s (three quarters of two minutes): every 10 s, then every second.
+        assertThat(polls.stream().filter(at -> !at.isBefore(secondStart) && at.isBefore(secondStart.plusSeconds(89))))
+                .hasSizeBetween(9, 11);
+        assertThat(polls.stream().filter(at -> !at.isBefore(secondStart.plusSeconds(90)) && at.isBefore(appeared)))
+                .hasSizeBetween(28, 31);
+        Instant seen = polls.stream().filter(at -> !at.isBefore(appeared)).findFirst().orElseThrow();
+        assertThat(Duration.between(appeared, seen)).isLessThanOrEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
     void anApprovalReleasedBySomebodysDecisionIsSeenWithinTwoSecondsThoughFiveHundredIdlePipelinesWait() {
         ScriptedAccount account = new ScriptedAccount(ScriptedAccount.settings(10))
                 .withIdlePipelines(500)
