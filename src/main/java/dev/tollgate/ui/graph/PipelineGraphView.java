@@ -364,6 +364,18 @@ public final class PipelineGraphView extends VBox {
 
     /** Everything that can be done to a stage, reachable by Tab and Space as well as by mouse. */
     private Button stageMenu(Stage stage, boolean first) {
+        // A plain button opening a menu: a MenuButton reserves room for its arrow and widens every card.
+        Button open = new Button(null, new FontIcon(Feather.MORE_VERTICAL));
+        open.setId("stage-menu-" + stage.name());
+        open.getStyleClass().addAll("flat", "stage-menu");
+        open.setTooltip(new Tooltip(Texts.get("graph.menu.tooltip", stage.name())));
+        open.disableProperty().bind(viewModel.busyProperty());
+        // Built when opened: a menu is a window of its own, and the graph is rebuilt at every snapshot.
+        open.setOnAction(event -> stageCommands(stage, first).show(open, Side.BOTTOM, 0, 0));
+        return open;
+    }
+
+    private ContextMenu stageCommands(Stage stage, boolean first) {
         ContextMenu menu = new ContextMenu();
         menu.setId("stage-commands-" + stage.name());
         boolean retryable = viewModel.retryableExecution(stage.name()).isPresent();
@@ -382,14 +394,7 @@ public final class PipelineGraphView extends VBox {
             menu.getItems().add(item(Texts.get(enabled ? "graph.menu.disableTransition" : "graph.menu.enableTransition", stage.name()),
                     enabled ? Feather.LOCK : Feather.UNLOCK, () -> viewModel.toggleTransition(stage.name())));
         }
-        // A plain button opening a menu: a MenuButton reserves room for its arrow and widens every card.
-        Button open = new Button(null, new FontIcon(Feather.MORE_VERTICAL));
-        open.setId("stage-menu-" + stage.name());
-        open.getStyleClass().addAll("flat", "stage-menu");
-        open.setTooltip(new Tooltip(Texts.get("graph.menu.tooltip", stage.name())));
-        open.disableProperty().bind(viewModel.busyProperty());
-        open.setOnAction(event -> menu.show(open, Side.BOTTOM, 0, 0));
-        return open;
+        return menu;
     }
 
     private void addStopItems(ContextMenu menu, String executionId, boolean held) {

@@ -157,6 +157,22 @@ class GraphCommandsThroughTheWindowTest {
         assertThat(text(robot, "#commandOutcome")).as("no outcome: nothing was sent").isEmpty();
     }
 
+    @Test
+    void aStagesMenuOffersItsCommandsForWhatTheStageShowsNow(FxRobot robot) throws Exception {
+        open(robot, "payments-service");
+        waitUntil(() -> robot.lookup("#held-Deploy").tryQuery().isPresent());
+
+        robot.clickOn("#stage-menu-Deploy");
+        waitUntil(() -> robot.lookup("Enable transition into Deploy…").tryQuery().isPresent());
+        assertThat(robot.lookup("Retry failed actions…").tryQuery()).isPresent();
+        robot.clickOn("Enable transition into Deploy…");
+        waitUntil(() -> robot.lookup("#dialogConfirm").tryQuery().isPresent());
+        robot.clickOn("#dialogConfirm");
+
+        waitUntil(() -> robot.lookup("#held-Deploy").tryQuery().isEmpty());
+        assertThat(text(robot, "#commandOutcome")).startsWith("Enabled the transition into Deploy of payments-service.");
+    }
+
     private static void open(FxRobot robot, String pipeline) throws Exception {
         waitUntil(() -> robot.lookup(pipeline).tryQuery().isPresent());
         robot.clickOn(pipeline);
