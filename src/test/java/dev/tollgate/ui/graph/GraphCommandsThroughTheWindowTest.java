@@ -163,8 +163,13 @@ class GraphCommandsThroughTheWindowTest {
         waitUntil(() -> robot.lookup("#held-Deploy").tryQuery().isPresent());
 
         robot.clickOn("#stage-menu-Deploy");
-        waitUntil(() -> robot.lookup("Enable transition into Deploy…").tryQuery().isPresent());
+        waitUntil(() -> robot.lookup("Enable transition into Deploy…").tryQuery()
+                .map(item -> item.getScene().getWindow().isShowing()).orElse(false));
         assertThat(robot.lookup("Retry failed actions…").tryQuery()).isPresent();
+        // The first menu of the run is placed once its size is known, a pulse or two after it shows; resting on
+        // the item, not on the button, keeps the button's tooltip from showing over the menu.
+        robot.moveTo("Enable transition into Deploy…");
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         robot.clickOn("Enable transition into Deploy…");
         waitUntil(() -> robot.lookup("#dialogConfirm").tryQuery().isPresent());
         robot.clickOn("#dialogConfirm");
