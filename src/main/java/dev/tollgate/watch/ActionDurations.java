@@ -6,8 +6,8 @@ import dev.tollgate.pipeline.PipelineSnapshot;
 import dev.tollgate.pipeline.Stage;
 import dev.tollgate.pipeline.Status;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,21 +19,22 @@ import java.util.Optional;
  * desktop's clock does not matter). A build that took two minutes every time will not end ten seconds after it
  * started; the watcher uses this to ask a pipeline often only once its approval can be near.
  *
- * <p>The pipeline's own action is the best guide. Before it has been seen once, the same provider's action of
- * the same name in other pipelines of the account stands in: the shortest of those, so that a quicker project
- * there only makes the watcher ask sooner. Not thread-safe: {@link PollPlan} owns it.
+ * <p>A pipeline's own runs are the best guide once there are a few of them. Before that, the runs of the same
+ * provider's action of the same name across the account stand in: a quicker project among them only makes the
+ * watcher ask sooner. Not thread-safe: {@link PollPlan} owns it.
  */
 final class ActionDurations {
 
-    /** Durations kept per action of a pipeline: builds speed up and slow down as projects change. */
+    /** Runs kept per action of a pipeline: builds speed up and slow down as projects change. */
     static final int KEPT_PER_ACTION = 5;
-    /** Durations kept per provider and action name across the account. */
+    /** Runs kept per provider and action name across the account. */
     static final int KEPT_PER_KIND = 10;
-    /**
-     * An action is expected to take at least this share of its shortest known run: a cached build, a smaller
-     * change or a quieter build fleet can make it faster than ever seen.
-     */
-    static final double EARLIEST_SHARE = 0.75;
+    /** A pipeline's own runs are trusted from this many on; the account's runs of the kind stand in until then. */
+    static final int OWN_RUNS_TRUSTED = 3;
+    /** With a single run seen, the action is expected to take at least this share of it. */
+    static final double SINGLE_RUN_SHARE = 0.5;
+    /** Never expected to take more than this share of its shortest run seen. */
+    static final double SHORTEST_RUN_SHARE = 0.9;
 
     private final Map<String, Map<String, Deque<Duration>>> byPipeline = new HashMap<>();
     private final Map<String, Deque<Duration>> byKind = new HashMap<>();
@@ -67,16 +68,34 @@ final class ActionDurations {
         }
     }
 
-    /** The shortest time this action of this pipeline is known to take to succeed; empty when never seen. */
-    Optional<Duration> shortest(String pipelineName, Stage stage, Action action) {
+    /**
+     * How long this action of this pipeline can be expected to take at the least, from the runs seen; empty when
+     * none was seen.
+     */
+    Optional<Duration> atLeast(String pipelineName, Stage stage, Action action) {
         Deque<Duration> own = byPipeline.getOrDefault(pipelineName, Map.of()).get(actionKey(stage, action));
-        Deque<Duration> seen = own != null ? own : byKind.get(kindKey(action));
-        return seen == null ? Optional.empty() : seen.stream().min(Duration::compareTo);
+        Deque<Duration> runs = own != null && own.size() >= OWN_RUNS_TRUSTED ? own : byKind.get(kindKey(action));
+        return runs == null || runs.isEmpty() ? Optional.empty() : Optional.of(lowerBound(runs));
     }
 
     /** The pipeline was deleted: what its actions took no longer guides anything of its own. */
     void forget(String pipelineName) {
         byPipeline.remove(pipelineName);
+    }
+
+    /**
+     * Below the shortest run seen by the spread of the runs over their count less one: for runs spread evenly
+     * between a shortest and a longest time, the shortest of n lies above the true shortest by about the spread
+     * over n + 1, so a few runs from a wide spread say little and many close runs say much. Half the run when
+     * there is only one; never more than nine tenths of the shortest.
+     */
+    static Duration lowerBound(Collection<Duration> runs) {
+        long shortest = runs.stream().mapToLong(Duration::toNanos).min().orElseThrow();
+        long longest = runs.stream().mapToLong(Duration::toNanos).max().orElseThrow();
+        double bound = runs.size() < 2 ? shortest * SINGLE_RUN_SHARE
+                : shortest - (double) (longest - shortest) / (runs.size() - 1);
+        bound = Math.min(bound, shortest * SHORTEST_RUN_SHARE);
+        return Duration.ofNanos(Math.max(0, Math.round(bound)));
     }
 
     private static void remember(Deque<Duration> durations, Duration took, int kept) {
@@ -92,10 +111,5 @@ final class ActionDurations {
 
     private static String kindKey(Action action) {
         return action.category() + "\u0000" + action.provider() + "\u0000" + action.name();
-    }
-
-    /** When an action that started at {@code startedAt} can succeed at the earliest, allowing for faster runs. */
-    static Instant earliestEnd(Instant startedAt, Duration shortest) {
-        return startedAt.plus(Duration.ofNanos(Math.round(shortest.toNanos() * EARLIEST_SHARE)));
     }
 }

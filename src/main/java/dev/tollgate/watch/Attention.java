@@ -21,7 +21,8 @@ enum Attention {
     BEFORE_APPROVAL(true),
     /**
      * An execution runs towards a manual approval that it cannot reach for a while yet: the actions it runs
-     * have not run as long as they are known to take ({@link #approvalNotBefore}). Asked at the running
+     * have not run as long as their runs seen so far say they take at the least ({@link #approvalNotBefore}).
+     * Asked at the running
      * interval until then, and urgent so that the turn when the approval can be near is taken on time.
      */
     BEFORE_APPROVAL_LATER(true),
@@ -104,7 +105,7 @@ enum Attention {
 
     /**
      * For a pipeline running towards an approval ({@link #BEFORE_APPROVAL}): the earliest instant the approval
-     * can appear, from how long the actions in progress are known to take; empty when that is unknown (an
+     * can appear, from how long the actions in progress take at the least; empty when that is unknown (an
      * action never seen to succeed, an execution held before a stage that may free up any moment).
      */
     static Optional<Instant> approvalNotBefore(PipelineSnapshot snapshot, ActionDurations durations) {
@@ -144,10 +145,10 @@ enum Attention {
                 return Optional.empty();
             }
             Instant startedAt = action.latest().map(ActionRun::lastStatusChange).orElse(null);
-            Optional<Duration> shortest = durations.shortest(pipelineName, stage, action);
-            if (startedAt != null && shortest.isPresent()) {
+            Optional<Duration> atLeast = durations.atLeast(pipelineName, stage, action);
+            if (startedAt != null && atLeast.isPresent()) {
                 // The approval needs every one of them done: the latest of their earliest ends.
-                Instant actionEnd = ActionDurations.earliestEnd(startedAt, shortest.get());
+                Instant actionEnd = startedAt.plus(atLeast.get());
                 end = end == null || actionEnd.isAfter(end) ? actionEnd : end;
             }
         }

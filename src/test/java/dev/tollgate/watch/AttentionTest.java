@@ -17,13 +17,13 @@ class AttentionTest {
     }
 
     @Test
-    void theApprovalAfterABuildCannotAppearBeforeThreeQuartersOfItsShortestKnownRun() {
+    void theApprovalAfterABuildCannotAppearBeforeTheBuildHasRunAsLongAsItsRunsSayItTakesAtTheLeast() {
         ActionDurations durations = new ActionDurations();
         durations.learn(PipelineStates.buildRunning("a", "run-1", NOW.minusSeconds(1000)),
                 PipelineStates.builtAndAwaitingApproval("a", "run-1", NOW.minusSeconds(880)));
 
         assertThat(Attention.approvalNotBefore(PipelineStates.buildRunning("a", "run-2", NOW), durations))
-                .contains(NOW.plusSeconds(90));
+                .as("one run of 120 s seen: at least half of it").contains(NOW.plusSeconds(60));
         assertThat(Attention.approvalNotBefore(PipelineStates.buildRunning("b", "run-3", NOW), new ActionDurations()))
                 .as("a build never seen to end").isEmpty();
         assertThat(Attention.approvalNotBefore(PipelineStates.heldBehindWaitingApproval("a"), durations))
