@@ -29,12 +29,17 @@ final class ActionDurations {
     static final int KEPT_PER_ACTION = 5;
     /** Runs kept per provider and action name across the account. */
     static final int KEPT_PER_KIND = 10;
-    /** A pipeline's own runs are trusted from this many on; the account's runs of the kind stand in until then. */
-    static final int OWN_RUNS_TRUSTED = 3;
-    /** With a single run seen, the action is expected to take at least this share of it. */
-    static final double SINGLE_RUN_SHARE = 0.5;
-    /** Never expected to take more than this share of its shortest run seen. */
-    static final double SHORTEST_RUN_SHARE = 0.9;
+    /**
+     * Runs needed before any is trusted, the pipeline's own or the account's: the shortest of one or two runs of
+     * a build that takes 2 to 5 minutes is often well above its shortest possible run.
+     */
+    static final int RUNS_TRUSTED = 3;
+    /**
+     * The action is expected to take at least the shortest run seen divided by this. The next run is shorter than
+     * the shortest of n runs once in n + 1, but seldom by half; when it is, its approval is seen at the
+     * pipeline's next 10-second look.
+     */
+    static final int SHORTEST_RUN_DIVISOR = 2;
 
     private final Map<String, Map<String, Deque<Duration>>> byPipeline = new HashMap<>();
     private final Map<String, Deque<Duration>> byKind = new HashMap<>();
@@ -69,13 +74,13 @@ final class ActionDurations {
     }
 
     /**
-     * How long this action of this pipeline can be expected to take at the least, from the runs seen; empty when
-     * none was seen.
+     * How long this action of this pipeline can be expected to take at the least, from the runs seen; empty until
+     * enough were seen.
      */
     Optional<Duration> atLeast(String pipelineName, Stage stage, Action action) {
         Deque<Duration> own = byPipeline.getOrDefault(pipelineName, Map.of()).get(actionKey(stage, action));
-        Deque<Duration> runs = own != null && own.size() >= OWN_RUNS_TRUSTED ? own : byKind.get(kindKey(action));
-        return runs == null || runs.isEmpty() ? Optional.empty() : Optional.of(lowerBound(runs));
+        Deque<Duration> runs = own != null && own.size() >= RUNS_TRUSTED ? own : byKind.get(kindKey(action));
+        return runs == null || runs.size() < RUNS_TRUSTED ? Optional.empty() : Optional.of(lowerBound(runs));
     }
 
     /** The pipeline was deleted: what its actions took no longer guides anything of its own. */
@@ -83,19 +88,8 @@ final class ActionDurations {
         byPipeline.remove(pipelineName);
     }
 
-    /**
-     * Below the shortest run seen by the spread of the runs over their count less one: for runs spread evenly
-     * between a shortest and a longest time, the shortest of n lies above the true shortest by about the spread
-     * over n + 1, so a few runs from a wide spread say little and many close runs say much. Half the run when
-     * there is only one; never more than nine tenths of the shortest.
-     */
     static Duration lowerBound(Collection<Duration> runs) {
-        long shortest = runs.stream().mapToLong(Duration::toNanos).min().orElseThrow();
-        long longest = runs.stream().mapToLong(Duration::toNanos).max().orElseThrow();
-        double bound = runs.size() < 2 ? shortest * SINGLE_RUN_SHARE
-                : shortest - (double) (longest - shortest) / (runs.size() - 1);
-        bound = Math.min(bound, shortest * SHORTEST_RUN_SHARE);
-        return Duration.ofNanos(Math.max(0, Math.round(bound)));
+        return runs.stream().min(Duration::compareTo).orElseThrow().dividedBy(SHORTEST_RUN_DIVISOR);
     }
 
     private static void remember(Deque<Duration> durations, Duration took, int kept) {

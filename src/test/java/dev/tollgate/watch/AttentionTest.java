@@ -19,11 +19,14 @@ class AttentionTest {
     @Test
     void theApprovalAfterABuildCannotAppearBeforeTheBuildHasRunAsLongAsItsRunsSayItTakesAtTheLeast() {
         ActionDurations durations = new ActionDurations();
-        durations.learn(PipelineStates.buildRunning("a", "run-1", NOW.minusSeconds(1000)),
-                PipelineStates.builtAndAwaitingApproval("a", "run-1", NOW.minusSeconds(880)));
+        for (int i = 1; i <= 3; i++) {
+            Instant started = NOW.minusSeconds(1000L * i);
+            durations.learn(PipelineStates.buildRunning("a", "run-" + i, started),
+                    PipelineStates.builtAndAwaitingApproval("a", "run-" + i, started.plusSeconds(110 + 10 * i)));
+        }
 
         assertThat(Attention.approvalNotBefore(PipelineStates.buildRunning("a", "run-2", NOW), durations))
-                .as("one run of 120 s seen: at least half of it").contains(NOW.plusSeconds(60));
+                .as("runs of 120 to 140 s seen: at least half the shortest").contains(NOW.plusSeconds(60));
         assertThat(Attention.approvalNotBefore(PipelineStates.buildRunning("b", "run-3", NOW), new ActionDurations()))
                 .as("a build never seen to end").isEmpty();
         assertThat(Attention.approvalNotBefore(PipelineStates.heldBehindWaitingApproval("a"), durations))

@@ -149,32 +149,33 @@ class PollPlanTest {
                 .withIdlePipelines(500)
                 .with(PipelineStates.idle("team-api"));
         account.runFor(Duration.ofSeconds(120));
-        // A first build, watched from its start to its end: two minutes.
-        Instant firstStart = account.now();
-        account.change(PipelineStates.buildRunning("team-api", "run-1", firstStart));
-        account.plan.refreshRequested("team-api", account.now());
-        account.runFor(Duration.ofSeconds(120));
-        assertThat(account.plan.attentionOf("team-api")).contains(Attention.BEFORE_APPROVAL);
-        account.change(PipelineStates.builtAndAwaitingApproval("team-api", "run-1", account.now()));
-        account.runFor(Duration.ofSeconds(30));
-        account.change(PipelineStates.idle("team-api"));
-        account.runFor(Duration.ofSeconds(60));
+        // Three builds, watched from their start to their end: two minutes each.
+        for (int run = 1; run <= 3; run++) {
+            account.change(PipelineStates.buildRunning("team-api", "run-" + run, account.now()));
+            account.plan.refreshRequested("team-api", account.now());
+            account.runFor(Duration.ofSeconds(120));
+            assertThat(account.plan.attentionOf("team-api")).contains(Attention.BEFORE_APPROVAL);
+            account.change(PipelineStates.builtAndAwaitingApproval("team-api", "run-" + run, account.now()));
+            account.runFor(Duration.ofSeconds(30));
+            account.change(PipelineStates.idle("team-api"));
+            account.runFor(Duration.ofSeconds(60));
+        }
 
-        Instant secondStart = account.now();
-        account.change(PipelineStates.buildRunning("team-api", "run-2", secondStart));
-        account.plan.refreshRequested("team-api", secondStart);
+        Instant fourthStart = account.now();
+        account.change(PipelineStates.buildRunning("team-api", "run-4", fourthStart));
+        account.plan.refreshRequested("team-api", fourthStart);
         account.runFor(Duration.ofSeconds(2));
         assertThat(account.plan.attentionOf("team-api")).contains(Attention.BEFORE_APPROVAL_LATER);
         account.runFor(Duration.ofSeconds(118));
-        account.change(PipelineStates.builtAndAwaitingApproval("team-api", "run-2", account.now()));
+        account.change(PipelineStates.builtAndAwaitingApproval("team-api", "run-4", account.now()));
         Instant appeared = account.now();
         account.runFor(Duration.ofSeconds(5));
 
         List<Instant> polls = account.pollsOf("team-api");
-        // Not before 60 s (half the one run seen): every 10 s, then every second.
-        assertThat(polls.stream().filter(at -> !at.isBefore(secondStart) && at.isBefore(secondStart.plusSeconds(59))))
+        // Not before 60 s (half the shortest run seen): every 10 s, then every second.
+        assertThat(polls.stream().filter(at -> !at.isBefore(fourthStart) && at.isBefore(fourthStart.plusSeconds(59))))
                 .hasSizeBetween(6, 8);
-        assertThat(polls.stream().filter(at -> !at.isBefore(secondStart.plusSeconds(60)) && at.isBefore(appeared)))
+        assertThat(polls.stream().filter(at -> !at.isBefore(fourthStart.plusSeconds(60)) && at.isBefore(appeared)))
                 .hasSizeBetween(58, 61);
         Instant seen = polls.stream().filter(at -> !at.isBefore(appeared)).findFirst().orElseThrow();
         assertThat(Duration.between(appeared, seen)).isLessThanOrEqualTo(Duration.ofSeconds(1));
