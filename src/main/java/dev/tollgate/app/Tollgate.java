@@ -79,7 +79,8 @@ public final class Tollgate implements AutoCloseable {
         this.drafts = DraftStore.load(dataDirectory.resolve("drafts.json"), fileThread);
         FavouritesStore favourites = FavouritesStore.load(dataDirectory.resolve("favourites.json"), fileThread);
         this.watching = WatchSettings.desktop(pollInterval);
-        this.board = new BoardViewModel(uiThread, clock, watching.staleAfter(), favourites);
+        // Read at every tick: the budget may change while watching.
+        this.board = new BoardViewModel(uiThread, clock, pipelines -> watching.staleAfter(pipelines), favourites);
         this.inbox = new InboxViewModel(uiThread);
     }
 

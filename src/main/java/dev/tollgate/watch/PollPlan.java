@@ -413,7 +413,7 @@ final class PollPlan {
     /** Pipelines whose data went stale since the last call; each is reported once until it is fresh again. */
     List<StalePipeline> newlyStale(Instant now) {
         List<StalePipeline> stale = new ArrayList<>();
-        Instant threshold = now.minus(settings.staleAfter());
+        Instant threshold = now.minus(staleAfter());
         for (WatchedPipeline pipeline : pipelines.values()) {
             if (!pipeline.reportedStale && pipeline.freshSince.isBefore(threshold)) {
                 pipeline.reportedStale = true;
@@ -421,6 +421,11 @@ final class PollPlan {
             }
         }
         return stale;
+    }
+
+    /** Data older than this is reported stale: {@link WatchSettings#staleAfter(int)} at the current budget. */
+    Duration staleAfter() {
+        return WatchSettings.staleAfter(settings.staleAfter(), pipelines.size(), budget.ceiling());
     }
 
     // ------------------------------------------------------------------ reading
@@ -469,7 +474,7 @@ final class PollPlan {
         }
         if (listening && (attention == Attention.IDLE || attention == Attention.RECENTLY_ACTIVE)) {
             Duration stretched = interval.multipliedBy(PUSH_IDLE_STRETCH);
-            Duration freshEnough = settings.staleAfter().dividedBy(2);
+            Duration freshEnough = staleAfter().dividedBy(2);
             interval = stretched.compareTo(freshEnough) <= 0 ? stretched
                     : interval.compareTo(freshEnough) < 0 ? freshEnough : interval;
         }

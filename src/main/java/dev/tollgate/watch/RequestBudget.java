@@ -49,6 +49,11 @@ final class RequestBudget {
         return rate;
     }
 
+    /** The budget: calls per second the rate returns to without throttling. */
+    double ceiling() {
+        return ceiling;
+    }
+
     /**
      * The approver changed the budget. A lower one applies at once; a higher one is reached by the usual
      * additive increase, so that a budget raised during throttling does not hit AWS at full rate.

@@ -24,7 +24,8 @@ import java.util.Objects;
  *                              over after the others decides, and idle pipelines take turns
  * @param recentWindow          how long a pipeline counts as recently active after it changed
  * @param relistEvery           how often the list of pipelines is read again
- * @param staleAfter            data older than this is reported stale, per pipeline
+ * @param staleAfter            data older than this is reported stale, per pipeline (longer in a large account:
+ *                              {@link #staleAfter(int)})
  * @param jitter                each interval is stretched or shrunk by up to this share, at random
  * @param maxInFlight           how many calls may wait for an answer at once
  */
@@ -101,6 +102,24 @@ public record WatchSettings(
         WatchSettings settings = defaults().withIdleEvery(idleEvery);
         Duration tenRounds = idleEvery.multipliedBy(10);
         return settings.withStaleAfter(tenRounds.compareTo(settings.staleAfter()) > 0 ? tenRounds : settings.staleAfter());
+    }
+
+    /** Data is stale past this many rounds of every pipeline at the full budget, in a large account. */
+    public static final int STALE_ROUNDS = 4;
+
+    /**
+     * Data older than this is stale in an account of {@code pipelines} pipelines: {@link #staleAfter()}, or
+     * {@value #STALE_ROUNDS} rounds of every pipeline at the full budget when the account is that large. There,
+     * idle pipelines are asked once a round by design, which is no news; only a watcher kept from its budget
+     * (throttling, an outage) lets data grow that old.
+     */
+    public Duration staleAfter(int pipelines) {
+        return staleAfter(staleAfter, pipelines, callsPerSecond);
+    }
+
+    static Duration staleAfter(Duration threshold, int pipelines, double callsPerSecond) {
+        Duration rounds = Duration.ofMillis(Math.round(STALE_ROUNDS * 1000.0 * pipelines / callsPerSecond));
+        return rounds.compareTo(threshold) > 0 ? rounds : threshold;
     }
 
     /** The same settings with another budget; the floor follows when it would exceed the budget. */

@@ -344,6 +344,26 @@ class PollPlanTest {
     }
 
     @Test
+    void aLargeAccountsPipelinesAreNotStaleForBeingAskedOnceARoundButAreWhenThrottlingHoldsTheRateDown() {
+        // 1,000 pipelines at 2 calls/s: a round takes over 500 s, longer than the 5-minute threshold.
+        ScriptedAccount account = new ScriptedAccount(ScriptedAccount.settings(2)).withIdlePipelines(1000);
+        account.runFor(Duration.ofSeconds(900));
+        assertThat(account.plan.newlyStale(account.now())).isEmpty();
+        assertThat(account.plan.staleAfter()).isEqualTo(Duration.ofSeconds(2000))
+                .isEqualTo(ScriptedAccount.settings(2).staleAfter(1000));
+        assertThat(ScriptedAccount.settings(2).staleAfter(10)).as("a small account's threshold")
+                .isEqualTo(Duration.ofMinutes(5));
+
+        for (int i = 0; i < 1000; i++) {
+            account.failWith(String.format("idle-%04d", i), Problem.THROTTLED);
+        }
+        account.runFor(Duration.ofSeconds(2200));
+
+        assertThat(account.plan.newlyStale(account.now())).hasSizeGreaterThan(900);
+        assertThat(account.reported).isEmpty();
+    }
+
+    @Test
     void lastingThrottlingShowsOnlyAsStalenessOncePastTheThreshold() {
         ScriptedAccount account = new ScriptedAccount(ScriptedAccount.settings(10).withStaleAfter(Duration.ofMinutes(2)))
                 .withIdlePipelines(3);

@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -94,7 +95,8 @@ public final class BoardViewModel {
 
     private final Executor uiThread;
     private final Clock clock;
-    private final Duration staleAfter;
+    /** How long a row may go without a successful poll, by how many pipelines its connection has. */
+    private final IntFunction<Duration> staleAfter;
     private final FavouritesStore favourites;
 
     private final Map<ConnectionId, ConnectionGroup> groupsById = new LinkedHashMap<>();
@@ -145,6 +147,17 @@ public final class BoardViewModel {
      * @param favourites the pinned pipelines, kept per connection key
      */
     public BoardViewModel(Executor uiThread, Clock clock, Duration staleAfter, FavouritesStore favourites) {
+        this(uiThread, clock, pipelines -> staleAfter, favourites);
+        Objects.requireNonNull(staleAfter);
+    }
+
+    /**
+     * @param staleAfter how long without a successful poll before a pipeline is marked stale, for a connection
+     *                   of so many pipelines (with that one's budget, the watcher asks a large account's idle
+     *                   pipelines less often); with none, how long before the whole board is
+     * @param favourites the pinned pipelines, kept per connection key
+     */
+    public BoardViewModel(Executor uiThread, Clock clock, IntFunction<Duration> staleAfter, FavouritesStore favourites) {
         this.uiThread = Objects.requireNonNull(uiThread);
         this.clock = Objects.requireNonNull(clock);
         this.staleAfter = Objects.requireNonNull(staleAfter);
@@ -405,9 +418,10 @@ public final class BoardViewModel {
         Instant at = clock.instant();
         now.set(at);
         Instant last = lastUpdate.get();
-        stale.set(last != null && Duration.between(last, at).compareTo(staleAfter) > 0);
+        // No snapshot at all from any pipeline for that long: the threshold of an account of any size.
+        stale.set(last != null && Duration.between(last, at).compareTo(staleAfter.apply(0)) > 0);
         for (ConnectionGroup group : groups) {
-            group.tick(at, staleAfter);
+            group.tick(at, staleAfter.apply(0));
         }
     }
 
@@ -419,7 +433,8 @@ public final class BoardViewModel {
             return true;
         }
         Instant fetched = entry.fetchedAt();
-        return fetched != null && Duration.between(fetched, now.get()).compareTo(staleAfter) > 0;
+        return fetched != null
+                && Duration.between(fetched, now.get()).compareTo(staleAfter.apply(entry.group().pipelineCount())) > 0;
     }
 
     /** "Updated 4 s ago", or why the row may be out of date. */

@@ -239,6 +239,22 @@ class BoardViewModelTest {
     }
 
     @Test
+    void aRowOfALargeAccountGoesStaleOnlyPastTheLongerThresholdOfItsSize() {
+        // As if the demo account's 7 pipelines were enough to double the threshold.
+        BoardViewModel board = polled(new BoardViewModel(Runnable::run, clock,
+                pipelines -> pipelines >= 7 ? Duration.ofSeconds(120) : Duration.ofSeconds(60), FavouritesStore.inMemory()));
+        PipelineEntry billing = board.entries().get(0);
+
+        clock.advance(Duration.ofSeconds(61));
+        board.tick();
+        assertThat(board.isStale(billing)).isFalse();
+
+        clock.advance(Duration.ofSeconds(60));
+        board.tick();
+        assertThat(board.isStale(billing)).isTrue();
+    }
+
+    @Test
     void rowsAndTheBoardGoStaleWhenNothingArrivesForAMinute() {
         BoardViewModel board = polled(board(FavouritesStore.inMemory()));
 
