@@ -20,17 +20,17 @@ enum Attention {
     /** An execution runs (or is held) in a stage at or before a manual approval: a new approval is coming. */
     BEFORE_APPROVAL(true),
     /**
-     * An execution runs towards a manual approval that it cannot reach for a while yet: the actions it runs
-     * have not run as long as their runs seen so far say they take at the least ({@link #approvalNotBefore}).
-     * Asked at the running
-     * interval until then, and urgent so that the turn when the approval can be near is taken on time.
-     */
-    BEFORE_APPROVAL_LATER(true),
-    /**
      * An execution runs or waits before an approval where an earlier one waits for a decision: whoever decides,
      * in Tollgate, the console or the CLI, lets it move on, and its own approval appears at once.
      */
     NEXT_IN_LINE(true),
+    /**
+     * An execution runs towards a manual approval that it cannot reach for a while yet: the actions it runs
+     * have not run as long as their runs seen so far say they take at the least ({@link #approvalNotBefore}).
+     * Asked at the running interval until then, and urgent so that the turn when the approval can be near is
+     * taken on time.
+     */
+    BEFORE_APPROVAL_LATER(true),
     /** Never asked yet: anything may be waiting there. */
     UNKNOWN(true),
     /** An execution runs past its approvals (deploying) or in a pipeline without approval. */
