@@ -91,12 +91,7 @@ final class PipelineStates {
 
     private static PipelineSnapshot withBuildRun(PipelineSnapshot snapshot, String runId, String status, Instant at) {
         List<Stage> stages = new java.util.ArrayList<>(snapshot.stages());
-        Stage build = stages.get(1);
-        Action action = build.actions().get(0);
-        ActionRun run = new ActionRun(runId, Status.fromWire(status), null, at, null, null, null, null, null, null);
-        stages.set(1, new Stage(build.name(), build.inbound(), List.of(new Action(action.name(), action.category(),
-                action.provider(), action.runOrder(), action.configuration(), Optional.of(run), Optional.empty(), null,
-                Optional.empty())), build.latest(), build.heldExecutionId()));
+        stages.set(1, stage("Build", ActionCategory.BUILD, runId, status, null, at));
         return new PipelineSnapshot(snapshot.name(), snapshot.version(), snapshot.executionMode(), stages, at);
     }
 
@@ -110,7 +105,12 @@ final class PipelineStates {
     }
 
     private static Stage stage(String name, ActionCategory category, String status, String token, Instant changedAt) {
-        ActionRun run = new ActionRun("ae-" + name + "-" + status, Status.fromWire(status), null, changedAt, token,
+        return stage(name, category, "ae-" + name + "-" + status, status, token, changedAt);
+    }
+
+    private static Stage stage(String name, ActionCategory category, String runId, String status, String token,
+            Instant changedAt) {
+        ActionRun run = new ActionRun(runId, Status.fromWire(status), null, changedAt, token,
                 null, null, null, null, null);
         Action action = new Action(name, category, "Provider", 1, Map.of(), Optional.of(run), Optional.empty(), null,
                 Optional.empty());

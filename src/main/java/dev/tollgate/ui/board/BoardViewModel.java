@@ -419,9 +419,10 @@ public final class BoardViewModel {
         now.set(at);
         Instant last = lastUpdate.get();
         // No snapshot at all from any pipeline for that long: the threshold of an account of any size.
-        stale.set(last != null && Duration.between(last, at).compareTo(staleAfter.apply(0)) > 0);
+        Duration nothingFor = staleAfter.apply(0);
+        stale.set(last != null && Duration.between(last, at).compareTo(nothingFor) > 0);
         for (ConnectionGroup group : groups) {
-            group.tick(at, staleAfter.apply(0));
+            group.tick(at, nothingFor);
         }
     }
 
