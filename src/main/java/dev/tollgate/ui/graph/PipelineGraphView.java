@@ -3,6 +3,7 @@ package dev.tollgate.ui.graph;
 import dev.tollgate.pipeline.Action;
 import dev.tollgate.pipeline.ActionCategory;
 import dev.tollgate.pipeline.ActionRun;
+import dev.tollgate.pipeline.ApprovalRequest;
 import dev.tollgate.pipeline.ConditionRule;
 import dev.tollgate.pipeline.ConditionState;
 import dev.tollgate.pipeline.PipelineSnapshot;
@@ -19,10 +20,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.animation.AnimationTimer;
 import javafx.geometry.Pos;
 import javafx.geometry.Side;
 import javafx.scene.Node;
@@ -51,7 +55,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * The stages of a pipeline left to right as cards, actions inside in run order (parallel ones side by side),
  * and the transition between each pair of stages as a button: click it (or Tab to it and press Space) to
  * disable or enable it. Each card's menu retries or stops; a line above the stages shows what a command is
- * doing and how it went. Rebuilt only when the pipeline's content changed, keeping keyboard focus in place.
+ * doing and how it went. A card is rebuilt only when its stage changed, keeping keyboard focus in place; a
+ * pipeline shown anew gets its cards one per pulse, left to right.
  * V2 pipelines add a strip of their variables above the stages, and chips on a card for the stage's
  * conditions and for a latest execution that was a rollback.
  */
@@ -61,7 +66,18 @@ public final class PipelineGraphView extends VBox {
     private final PipelineGraphViewModel viewModel;
     private final Consumer<String> openLink;
     private final HBox lane = new HBox();
-    private List<Stage> shown;
+    private String shownPipeline;
+    private List<StagePlan> wanted = List.of();
+    /** What each stage's nodes in the lane show now, in stage order. */
+    private final List<StagePlan> built = new ArrayList<>();
+    private final AnimationTimer building = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (!buildNext()) {
+                stop();
+            }
+        }
+    };
 
     public PipelineGraphView(PipelineGraphViewModel viewModel, Consumer<String> openLink) {
         this.viewModel = Objects.requireNonNull(viewModel);
@@ -166,43 +182,105 @@ public final class PipelineGraphView extends VBox {
         return box;
     }
 
-    private void show(PipelineSnapshot snapshot) {
-        List<Stage> stages = snapshot == null ? List.of() : snapshot.stages();
-        if (Objects.equals(stages, shown)) {
-            return;
-        }
-        String focusedId = focusedIdInside();
-        shown = stages;
-        lane.getChildren().clear();
-        for (int i = 0; i < stages.size(); i++) {
-            Stage stage = stages.get(i);
-            if (i > 0) {
-                lane.getChildren().add(transition(stage));
-            }
-            lane.getChildren().add(stageCard(snapshot, stage, i == 0));
-        }
-        if (focusedId != null) {
-            // A poll that changed a status must not throw a keyboard user back to the top of the window.
-            Node again = lane.lookup("#" + focusedId);
-            if (again != null) {
-                again.requestFocus();
-            }
-        }
+    /**
+     * What one stage's card and the transition into it show. A card whose plan did not change keeps its nodes:
+     * a poll that moves one action rebuilds one card, and a rebuilt card costs a CSS pass on the next pulse.
+     */
+    private record StagePlan(Stage stage, boolean first, Optional<String> newestExecution, Map<String, Long> waits) {
     }
 
-    private String focusedIdInside() {
+    private void show(PipelineSnapshot snapshot) {
+        List<StagePlan> plans = plansOf(snapshot);
+        String pipeline = snapshot == null ? null : snapshot.name();
+        if (Objects.equals(pipeline, shownPipeline) && plans.equals(wanted)) {
+            return;
+        }
+        if (!Objects.equals(pipeline, shownPipeline) || !sameStages(plans, built)) {
+            lane.getChildren().clear();
+            built.clear();
+        }
+        shownPipeline = pipeline;
+        wanted = plans;
+        // One card per pulse, from the next one on, when the screen would show them anyway: a whole pipeline
+        // built in one pulse, the first time its kinds of nodes were styled, held the screen still for a tenth
+        // of a second.
+        building.start();
+    }
+
+    private static List<StagePlan> plansOf(PipelineSnapshot snapshot) {
+        if (snapshot == null) {
+            return List.of();
+        }
+        // The waits come from the snapshot, not the action's state: in PARALLEL mode the state shows only the
+        // latest execution's run, which may have no token while other executions wait here.
+        Optional<String> newest = snapshot.latestExecutionId();
+        List<StagePlan> plans = new ArrayList<>();
+        for (Stage stage : snapshot.stages()) {
+            Map<String, Long> waits = snapshot.pendingApprovals().stream()
+                    .filter(request -> request.stageName().equals(stage.name()))
+                    .collect(Collectors.groupingBy(ApprovalRequest::actionName, Collectors.counting()));
+            plans.add(new StagePlan(stage, plans.isEmpty(), newest, waits));
+        }
+        return plans;
+    }
+
+    private static boolean sameStages(List<StagePlan> plans, List<StagePlan> cards) {
+        if (plans.size() != cards.size()) {
+            return false;
+        }
+        for (int i = 0; i < plans.size(); i++) {
+            if (!plans.get(i).stage().name().equals(cards.get(i).stage().name())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Builds the first stage whose card is missing or out of date; false when every card is up to date. */
+    private boolean buildNext() {
+        for (int i = 0; i < wanted.size(); i++) {
+            StagePlan plan = wanted.get(i);
+            if (i < built.size() && built.get(i).equals(plan)) {
+                continue;
+            }
+            Node focused = focusInside();
+            List<Node> nodes = plan.first() ? List.of(stageCard(plan)) : List.of(transition(plan.stage()), stageCard(plan));
+            // Lane: card, then transition and card for each later stage.
+            int at = i == 0 ? 0 : 2 * i - 1;
+            if (i < built.size()) {
+                lane.getChildren().remove(at, at + nodes.size());
+                built.set(i, plan);
+            } else {
+                built.add(plan);
+            }
+            lane.getChildren().addAll(at, nodes);
+            if (focused != null && focused.getScene() == null && focused.getId() != null) {
+                // A poll that changed a status must not throw a keyboard user back to the top of the window.
+                Node again = lane.lookup("#" + focused.getId());
+                if (again != null) {
+                    again.requestFocus();
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private Node focusInside() {
         Scene scene = getScene();
         Node focused = scene == null ? null : scene.getFocusOwner();
         for (Node n = focused; n != null; n = n.getParent()) {
             if (n == lane) {
-                return focused.getId();
+                return focused;
             }
         }
         return null;
     }
 
-    private VBox stageCard(PipelineSnapshot snapshot, Stage stage, boolean first) {
-        Optional<String> newestExecution = snapshot.latestExecutionId();
+    private VBox stageCard(StagePlan plan) {
+        Stage stage = plan.stage();
+        boolean first = plan.first();
+        Optional<String> newestExecution = plan.newestExecution();
         Label title = new Label(stage.name());
         title.getStyleClass().add("stage-title");
         Label status = StatusLook.badge(stage.status(), null);
@@ -255,7 +333,8 @@ public final class PipelineGraphView extends VBox {
         // Actions with the same run order run in parallel: one row per run order.
         TreeMap<Integer, HBox> rows = new TreeMap<>();
         for (Action action : stage.actions()) {
-            rows.computeIfAbsent(action.runOrder(), order -> new HBox(8)).getChildren().add(actionTile(snapshot, stage, action));
+            rows.computeIfAbsent(action.runOrder(), order -> new HBox(8)).getChildren()
+                    .add(actionTile(action, plan.waits().getOrDefault(action.name(), 0L)));
         }
         card.getChildren().addAll(rows.values());
         return card;
@@ -412,14 +491,8 @@ public final class PipelineGraphView extends VBox {
         return item;
     }
 
-    /**
-     * The waits come from the snapshot, not the action's state: in PARALLEL mode the state shows only the
-     * latest execution's run, which may have no token while other executions wait here.
-     */
-    private VBox actionTile(PipelineSnapshot snapshot, Stage stage, Action action) {
-        long waits = snapshot.pendingApprovals().stream()
-                .filter(request -> request.stageName().equals(stage.name()) && request.actionName().equals(action.name()))
-                .count();
+    /** @param waits how many approvals wait at this action, over every execution */
+    private VBox actionTile(Action action, long waits) {
         FontIcon categoryIcon = new FontIcon(StatusLook.icon(action.category()));
         categoryIcon.getStyleClass().add("category-icon");
         Label name = new Label(action.name(), categoryIcon);
@@ -567,6 +640,7 @@ public final class PipelineGraphView extends VBox {
         VBox connector = new VBox(toggle);
         connector.setAlignment(Pos.TOP_CENTER);
         connector.getStyleClass().add("transition-slot");
+        connector.setId("transition-slot-" + into.name());
         return connector;
     }
 
