@@ -2,11 +2,13 @@ package dev.tollgate.ui.board;
 
 import dev.tollgate.pipeline.Status;
 import dev.tollgate.ui.common.Durations;
+import dev.tollgate.ui.common.HoverTip;
 import dev.tollgate.ui.common.StatusLook;
 import dev.tollgate.ui.common.Texts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
@@ -20,7 +22,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -157,8 +158,6 @@ public final class PipelineListView extends ListView<BoardItem> {
         private Label approvals;
         private Label locked;
         private Label warning;
-        private final Tooltip stripTip = new Tooltip();
-        private final Tooltip rowTip = new Tooltip();
         private final HBox line;
         private final InvalidationListener rerender = obs -> render();
         private final InvalidationListener ageing = obs -> renderAge();
@@ -181,7 +180,10 @@ public final class PipelineListView extends ListView<BoardItem> {
             status.setMinWidth(Region.USE_PREF_SIZE);
             strip.getStyleClass().add("stage-strip");
             strip.setAlignment(Pos.CENTER_LEFT);
-            Tooltip.install(strip, stripTip);
+            // Tooltips read the row when the pointer comes: made for every visible row, they were dozens of popup
+            // windows in the pulse that first fills the list, and their texts rebuilt every second.
+            HoverTip.install(strip, this::stripText);
+            HoverTip.install(this, this::tipText);
             when.getStyleClass().addAll("muted", "row-when");
             when.setMinWidth(Region.USE_PREF_SIZE);
             badges.setAlignment(Pos.CENTER_RIGHT);
@@ -243,7 +245,6 @@ public final class PipelineListView extends ListView<BoardItem> {
                 header.render(shownGroup, viewModel.nowProperty().get());
                 markHeader(true);
                 setId(header.id());
-                setTooltip(header.tooltip());
                 setContextMenu(header.menu());
                 setGraphic(header.node());
                 return;
@@ -252,7 +253,6 @@ public final class PipelineListView extends ListView<BoardItem> {
             markHeader(false);
             if (shown == null) {
                 setGraphic(null);
-                setTooltip(null);
                 setId(null);
                 return;
             }
@@ -268,7 +268,6 @@ public final class PipelineListView extends ListView<BoardItem> {
             renderStrip(row);
             renderBadges(row);
             renderAge();
-            setTooltip(rowTip);
             setGraphic(line);
         }
 
@@ -298,24 +297,24 @@ public final class PipelineListView extends ListView<BoardItem> {
         /** Waiting approvals, disabled transitions, a failed poll: in that order, each only when there is one. */
         private void renderBadges(PipelineRow row) {
             if (row.pendingApprovals() > 0 && approvals == null) {
-                approvals = badge("approval-badge", Feather.USER_CHECK, true);
+                approvals = badge("approval-badge", Feather.USER_CHECK, () -> shown == null ? null
+                        : Texts.get(shown.row().pendingApprovals() == 1 ? "board.approvals.one" : "board.approvals.many",
+                                shown.row().pendingApprovals()));
             }
             if (row.disabledTransitions() > 0 && locked == null) {
-                locked = badge("locked-badge", Feather.LOCK, true);
+                locked = badge("locked-badge", Feather.LOCK, () -> shown == null ? null
+                        : Texts.get(shown.row().disabledTransitions() == 1 ? "board.disabledTransitions.one"
+                                : "board.disabledTransitions.many", shown.row().disabledTransitions()));
             }
             if (row.problem() != null && warning == null) {
-                warning = badge("problem-badge", Feather.ALERT_TRIANGLE, false);
+                warning = badge("problem-badge", Feather.ALERT_TRIANGLE, null);
             }
             if (approvals != null) {
                 approvals.setVisible(row.pendingApprovals() > 0);
                 approvals.setText(String.valueOf(row.pendingApprovals()));
-                approvals.getTooltip().setText(Texts.get(row.pendingApprovals() == 1 ? "board.approvals.one"
-                        : "board.approvals.many", row.pendingApprovals()));
             }
             if (locked != null) {
                 locked.setVisible(row.disabledTransitions() > 0);
-                locked.getTooltip().setText(Texts.get(row.disabledTransitions() == 1 ? "board.disabledTransitions.one"
-                        : "board.disabledTransitions.many", row.disabledTransitions()));
             }
             if (warning != null) {
                 warning.setVisible(row.problem() != null);
@@ -326,14 +325,14 @@ public final class PipelineListView extends ListView<BoardItem> {
             }
         }
 
-        /** @param explained whether it has a tooltip of its own (the row's tooltip tells of a failed poll) */
-        private static Label badge(String styleClass, Feather icon, boolean explained) {
+        /** @param explanation its tooltip's text, or null for none (the row's tooltip tells of a failed poll) */
+        private static Label badge(String styleClass, Feather icon, Supplier<String> explanation) {
             Label badge = new Label("", new FontIcon(icon));
             badge.getStyleClass().add(styleClass);
             badge.managedProperty().bind(badge.visibleProperty());
             badge.setMinWidth(Region.USE_PREF_SIZE);
-            if (explained) {
-                badge.setTooltip(new Tooltip());
+            if (explanation != null) {
+                HoverTip.install(badge, explanation);
             }
             return badge;
         }
@@ -345,7 +344,6 @@ public final class PipelineListView extends ListView<BoardItem> {
                 strip.getChildren().add(new Region());
             }
             strip.getChildren().remove(marks.size(), strip.getChildren().size());
-            StringBuilder tip = new StringBuilder();
             for (int i = 0; i < marks.size(); i++) {
                 PipelineRow.StageMark mark = marks.get(i);
                 Region cell = (Region) strip.getChildren().get(i);
@@ -353,11 +351,36 @@ public final class PipelineListView extends ListView<BoardItem> {
                         ? List.of("strip-mark", StatusLook.styleClass(mark.status()), "gate-closed")
                         : List.of("strip-mark", StatusLook.styleClass(mark.status()));
                 setClasses(cell, classes);
+            }
+        }
+
+        /** "Source: Succeeded  → Build: In progress  ⛔ Deploy: …", for the row shown now. */
+        private String stripText() {
+            if (shown == null || shownGroup != null) {
+                return null;
+            }
+            List<PipelineRow.StageMark> marks = shown.row().stages();
+            StringBuilder tip = new StringBuilder();
+            for (int i = 0; i < marks.size(); i++) {
+                PipelineRow.StageMark mark = marks.get(i);
                 tip.append(i == 0 ? "" : mark.gateClosed() ? "  ⛔ " : "  → ")
                         .append(Texts.get(mark.holdsExecution() ? "board.strip.held" : "board.strip.stage",
                                 mark.name(), StatusLook.label(mark.status())));
             }
-            stripTip.setText(tip.toString());
+            return tip.toString();
+        }
+
+        /** The pipeline's name, how fresh its state is and when it last changed; a header's own for a header. */
+        private String tipText() {
+            if (shownGroup != null) {
+                return header == null ? null : header.tooltipText();
+            }
+            if (shown == null) {
+                return null;
+            }
+            PipelineRow row = shown.row();
+            return row.name() + "\n" + viewModel.freshness(shown)
+                    + (row.lastChange() == null ? "" : "\n" + Texts.get("board.lastChange", viewModel.lastChange(shown)));
         }
 
         private void renderAge() {
@@ -369,14 +392,10 @@ public final class PipelineListView extends ListView<BoardItem> {
                 return;
             }
             boolean stale = viewModel.isStale(shown);
-            String freshness = viewModel.freshness(shown);
             when.setText(stale ? Texts.get("board.stale") : viewModel.lastChange(shown));
             staleIcon.setVisible(stale);
             when.setGraphic(stale ? staleIcon : null);
             setClasses(when, stale ? STALE_CLASSES : WHEN_CLASSES);
-            PipelineRow row = shown.row();
-            rowTip.setText(row.name() + "\n" + freshness
-                    + (row.lastChange() == null ? "" : "\n" + Texts.get("board.lastChange", viewModel.lastChange(shown))));
         }
     }
 
@@ -397,7 +416,7 @@ public final class PipelineListView extends ListView<BoardItem> {
         private final Label status = new Label();
         private final FontIcon statusIcon = new FontIcon();
         private final Hyperlink fix = new Hyperlink();
-        private final Tooltip tooltip = new Tooltip();
+        private String tooltipText;
         private final MenuItem refresh = new MenuItem(Texts.get("board.group.refresh"), new FontIcon(Feather.REFRESH_CW));
         private final MenuItem signInAgain = new MenuItem(Texts.get("signin.again"), new FontIcon(Feather.LOG_IN));
         private final MenuItem stop = new MenuItem(Texts.get("board.group.stopWatching"), new FontIcon(Feather.X_CIRCLE));
@@ -466,9 +485,9 @@ public final class PipelineListView extends ListView<BoardItem> {
                 case SIGNED_OUT -> show(Feather.LOCK, GROUP_FAILING_CLASSES, Texts.get("board.group.signedOut"),
                         Texts.get(shown.canSignInAgain() ? "signin.again" : "signin.retry"));
             }
-            tooltip.setText(shown.connection().label()
+            tooltipText = shown.connection().label()
                     + (shown.identityProperty().get().isEmpty() ? "" : "\n" + shown.identityProperty().get())
-                    + (problem.isEmpty() ? "" : "\n" + problem));
+                    + (problem.isEmpty() ? "" : "\n" + problem);
             signInAgain.setVisible(shown.canSignInAgain());
         }
 
@@ -486,8 +505,8 @@ public final class PipelineListView extends ListView<BoardItem> {
             return id;
         }
 
-        Tooltip tooltip() {
-            return tooltip;
+        String tooltipText() {
+            return tooltipText;
         }
 
         ContextMenu menu() {

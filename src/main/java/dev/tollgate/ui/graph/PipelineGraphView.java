@@ -13,6 +13,7 @@ import dev.tollgate.pipeline.StageCondition;
 import dev.tollgate.pipeline.Status;
 import dev.tollgate.pipeline.StopMode;
 import dev.tollgate.pipeline.Transition;
+import dev.tollgate.ui.common.HoverTip;
 import dev.tollgate.ui.common.StatusLook;
 import dev.tollgate.ui.common.Texts;
 import dev.tollgate.ui.graph.PipelineGraphViewModel.VariableValue;
@@ -40,7 +41,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.FlowPane;
@@ -114,7 +114,7 @@ public final class PipelineGraphView extends VBox {
         outcome.setWrapText(true);
         Button dismiss = new Button(null, new FontIcon(Feather.X));
         dismiss.getStyleClass().addAll("flat", "dismiss-button");
-        dismiss.setTooltip(new Tooltip(Texts.get("common.dismiss")));
+        HoverTip.install(dismiss, Texts.get("common.dismiss"));
         dismiss.setOnAction(event -> viewModel.dismissOutcome());
         HBox done = new HBox(6, outcome, dismiss);
         done.setAlignment(Pos.CENTER_LEFT);
@@ -144,7 +144,7 @@ public final class PipelineGraphView extends VBox {
         strip.setAlignment(Pos.CENTER_LEFT);
         Label title = new Label(Texts.get("graph.variables"), new FontIcon(Feather.SLIDERS));
         title.getStyleClass().add("section-title");
-        title.setTooltip(new Tooltip(Texts.get("graph.variables.tooltip")));
+        HoverTip.install(title, Texts.get("graph.variables.tooltip"));
         Runnable fill = () -> {
             List<VariableValue> values = viewModel.variablesProperty().get();
             List<Node> children = new ArrayList<>();
@@ -178,7 +178,7 @@ public final class PipelineGraphView extends VBox {
                 ? Texts.get("graph.variables.resolved", PipelineGraphViewModel.shortId(variable.execution().orElse(null)))
                 : variable.execution().map(id -> Texts.get("graph.variables.unresolved", PipelineGraphViewModel.shortId(id)))
                         .orElseGet(() -> Texts.get("graph.variables.neverRan"));
-        Tooltip.install(box, new Tooltip(variable.description().map(text -> text + "\n").orElse("") + where));
+        HoverTip.install(box, variable.description().map(text -> text + "\n").orElse("") + where);
         return box;
     }
 
@@ -294,7 +294,7 @@ public final class PipelineGraphView extends VBox {
             Button retry = new Button(Texts.get("graph.retry"), new FontIcon(Feather.ROTATE_CW));
             retry.setId("retry-" + stage.name());
             retry.getStyleClass().addAll("small", "retry-button");
-            retry.setTooltip(new Tooltip(Texts.get("graph.retry.tooltip", stage.name(), PipelineGraphViewModel.shortId(id))));
+            HoverTip.install(retry, Texts.get("graph.retry.tooltip", stage.name(), PipelineGraphViewModel.shortId(id)));
             retry.disableProperty().bind(viewModel.busyProperty());
             retry.setOnAction(event -> viewModel.retry(stage.name(), RetryMode.FAILED_ACTIONS));
             header.getChildren().add(retry);
@@ -322,8 +322,8 @@ public final class PipelineGraphView extends VBox {
                     PipelineGraphViewModel.shortId(run.pipelineExecutionId())));
             execution.setId("stage-execution-" + stage.name());
             execution.getStyleClass().add("muted");
-            execution.setTooltip(new Tooltip(run.pipelineExecutionId() + (older
-                    ? "\n" + Texts.get("graph.earlierExecution.why", stage.name()) : "")));
+            HoverTip.install(execution, run.pipelineExecutionId() + (older
+                    ? "\n" + Texts.get("graph.earlierExecution.why", stage.name()) : ""));
             card.getChildren().add(execution);
             if (older) {
                 card.getStyleClass().add("earlier-run");
@@ -346,8 +346,8 @@ public final class PipelineGraphView extends VBox {
         chip.setId("stage-rollback-" + stage.name());
         chip.getStyleClass().addAll("chip", "chip-rollback", "stage-chip");
         chip.setMinWidth(Region.USE_PREF_SIZE);
-        chip.setTooltip(new Tooltip(Texts.get("graph.rollback.tooltip",
-                PipelineGraphViewModel.shortId(run.pipelineExecutionId()), stage.name())));
+        HoverTip.install(chip, Texts.get("graph.rollback.tooltip",
+                PipelineGraphViewModel.shortId(run.pipelineExecutionId()), stage.name()));
         return chip;
     }
 
@@ -371,7 +371,7 @@ public final class PipelineGraphView extends VBox {
             state.getStyleClass().add("condition-state");
             chip.getChildren().add(state);
         });
-        Tooltip.install(chip, new Tooltip(conditionDetails(condition)));
+        HoverTip.install(chip, conditionDetails(condition));
         return chip;
     }
 
@@ -447,9 +447,9 @@ public final class PipelineGraphView extends VBox {
         Button open = new Button(null, new FontIcon(Feather.MORE_VERTICAL));
         open.setId("stage-menu-" + stage.name());
         open.getStyleClass().addAll("flat", "stage-menu");
-        open.setTooltip(new Tooltip(Texts.get("graph.menu.tooltip", stage.name())));
+        HoverTip.install(open, Texts.get("graph.menu.tooltip", stage.name()));
         open.disableProperty().bind(viewModel.busyProperty());
-        // Built when opened: a menu is a window of its own, and the graph is rebuilt at every snapshot.
+        // Built when opened: a menu is a window of its own, and a card is rebuilt whenever its stage changes.
         open.setOnAction(event -> stageCommands(stage, first).show(open, Side.BOTTOM, 0, 0));
         return open;
     }
@@ -552,8 +552,8 @@ public final class PipelineGraphView extends VBox {
             tile.getChildren().add(external);
         }
         if (run.actionExecutionId() != null) {
-            Tooltip.install(tile, new Tooltip(Texts.get("graph.actionExecution", run.actionExecutionId())
-                    + (run.externalExecutionId() == null ? "" : "\n" + Texts.get("graph.externalExecution", run.externalExecutionId()))));
+            HoverTip.install(tile, Texts.get("graph.actionExecution", run.actionExecutionId())
+                    + (run.externalExecutionId() == null ? "" : "\n" + Texts.get("graph.externalExecution", run.externalExecutionId())));
         }
     }
 
@@ -571,7 +571,7 @@ public final class PipelineGraphView extends VBox {
             Clipboard.getSystemClipboard().setContent(content);
         });
         error.setContextMenu(new ContextMenu(copy));
-        error.setTooltip(new Tooltip(text));
+        HoverTip.install(error, text);
         return error;
     }
 
@@ -586,7 +586,7 @@ public final class PipelineGraphView extends VBox {
         Hyperlink link = new Hyperlink(text, new FontIcon(Feather.EXTERNAL_LINK));
         link.setContentDisplay(ContentDisplay.RIGHT);
         link.getStyleClass().add("external-link");
-        link.setTooltip(new Tooltip(url));
+        HoverTip.install(link, url);
         link.setOnAction(event -> openLink.accept(url));
         return link;
     }
@@ -605,7 +605,7 @@ public final class PipelineGraphView extends VBox {
             FontIcon arrow = new FontIcon(Feather.ARROW_RIGHT);
             arrow.getStyleClass().add("transition-arrow");
             face.getChildren().add(arrow);
-            toggle.setTooltip(new Tooltip(Texts.get("graph.transition.enabledTooltip", into.name())));
+            HoverTip.install(toggle, Texts.get("graph.transition.enabledTooltip", into.name()));
         } else {
             toggle.getStyleClass().add("transition-disabled");
             Label disabled = new Label(Texts.get("graph.transition.disabled"), new FontIcon(Feather.LOCK));
@@ -624,9 +624,9 @@ public final class PipelineGraphView extends VBox {
                 when.getStyleClass().add("muted");
                 face.getChildren().add(when);
             }
-            toggle.setTooltip(new Tooltip(disabledLine(transition) + "\n"
+            HoverTip.install(toggle, disabledLine(transition) + "\n"
                     + Texts.get("graph.transition.reason", Objects.toString(transition.disabledReason(), Texts.get("graph.transition.noReason")))
-                    + "\n" + Texts.get("graph.transition.clickToEnable")));
+                    + "\n" + Texts.get("graph.transition.clickToEnable"));
         }
         Optional<String> held = into.heldExecutionId();
         held.ifPresent(id -> {

@@ -61,7 +61,12 @@ class V2PipelineThroughTheWindowTest {
         Label rollback = robot.lookup("#stage-rollback-Deploy").queryAs(Label.class);
         assertThat(rollback.getText()).isEqualTo("Rollback");
         assertThat(rollback.getGraphic()).as("an icon as well as a colour").isNotNull();
+        // Its tooltip is made when the pointer comes over it.
+        assertThat(rollback.getTooltip()).isNull();
+        robot.moveTo(rollback);
+        waitUntil(() -> rollback.getTooltip() != null);
         assertThat(rollback.getTooltip().getText()).contains("is a rollback").contains("Deploy");
+        assertThat(rollback.getAccessibleHelp()).isEqualTo(rollback.getTooltip().getText());
         assertThat(texts(robot, "#condition-BEFORE_ENTRY-Deploy")).isEqualTo("Before entry: 2 rules | Succeeded");
         assertThat(texts(robot, "#condition-ON_SUCCESS-Deploy")).isEqualTo("On success: 1 rule | Succeeded");
         assertThat(texts(robot, "#condition-ON_FAILURE-Deploy")).isEqualTo("On failure: roll back");
