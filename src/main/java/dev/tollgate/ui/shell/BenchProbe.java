@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * unless the JVM runs with {@code -Dtollgate.bench=true}; then it reports, as JSON lines appended to the file
  * named by {@code tollgate.bench.report} (and to the log):
  * <ul>
- * <li>{@code shown}: the main window was shown; {@code firstFrame}: the first pulse that laid out the shown
- *     window (its rendering follows on the render thread); {@code listed}: the board lists every pipeline;
+ * <li>{@code shown}: the main window was shown; {@code firstFrame}: its first frame is on screen, that is the
+ *     pulse after the one that laid it out has waited for the render thread to draw it; {@code listed}: the
+ *     board lists every pipeline;
  *     {@code populated}: ... and every row has a snapshot. Each with the wall-clock time, so that the process
  *     that launched the app can subtract its own launch time (the JVM's start time is given too);</li>
  * <li>every {@code tollgate.bench.every} seconds (10), {@code pulses}: the gaps between consecutive pulses and
@@ -92,6 +93,8 @@ public final class BenchProbe {
     private long previousOnCpu;
     private long previousQueued;
     private long boardCheckedAt;
+    /** Pulses started since the first one that laid out the window; -1 before it. */
+    private int pulsesSinceFirstLayout = -1;
     private boolean firstFrame;
     private boolean listed;
     private boolean populated;
@@ -160,6 +163,12 @@ public final class BenchProbe {
             long gap = at - previousPulse;
             stats.gap(gap, gap > LONG_GAP_NANOS ? System.currentTimeMillis() : 0,
                     scheduled ? onCpu - previousOnCpu : -1, scheduled ? queued - previousQueued : -1);
+        } else if (pulsesSinceFirstLayout >= 0 && ++pulsesSinceFirstLayout == 2) {
+            // A pulse hands its frame to the render thread and the next one waits until it is drawn: this pulse
+            // starts after that wait. Until then the screen showed nothing of the window, so the gaps count from
+            // here (the first frame's drawing, 50 to 100 ms in software, is start-up, not an update).
+            firstFrame = true;
+            event("firstFrame", System.currentTimeMillis(), "");
         }
         previousPulse = at;
         previousOnCpu = onCpu;
@@ -173,10 +182,8 @@ public final class BenchProbe {
             stats.layout(at - pulseStarted);
             pulseStarted = 0;
         }
-        if (!firstFrame) {
-            firstFrame = true;
-            previousPulse = at;
-            event("firstFrame", System.currentTimeMillis(), "");
+        if (pulsesSinceFirstLayout < 0) {
+            pulsesSinceFirstLayout = 0;
         }
         // A scan of every row ten times a second at most: the probe's own work stays out of the pulses it times.
         if (!populated && at - boardCheckedAt > 100_000_000L) {
