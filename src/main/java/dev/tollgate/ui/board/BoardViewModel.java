@@ -147,8 +147,12 @@ public final class BoardViewModel {
      * @param favourites the pinned pipelines, kept per connection key
      */
     public BoardViewModel(Executor uiThread, Clock clock, Duration staleAfter, FavouritesStore favourites) {
-        this(uiThread, clock, pipelines -> staleAfter, favourites);
+        this(uiThread, clock, sameForAnySize(staleAfter), favourites);
+    }
+
+    private static IntFunction<Duration> sameForAnySize(Duration staleAfter) {
         Objects.requireNonNull(staleAfter);
+        return pipelines -> staleAfter;
     }
 
     /**

@@ -356,7 +356,7 @@ public final class PipelineListView extends ListView<BoardItem> {
 
         /** "Source: Succeeded  → Build: In progress  ⛔ Deploy: …", for the row shown now. */
         private String stripText() {
-            if (shown == null || shownGroup != null) {
+            if (shown == null) {
                 return null;
             }
             List<PipelineRow.StageMark> marks = shown.row().stages();

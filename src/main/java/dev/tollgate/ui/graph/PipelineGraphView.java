@@ -214,12 +214,12 @@ public final class PipelineGraphView extends VBox {
         // The waits come from the snapshot, not the action's state: in PARALLEL mode the state shows only the
         // latest execution's run, which may have no token while other executions wait here.
         Optional<String> newest = snapshot.latestExecutionId();
+        Map<String, Map<String, Long>> waitsByStage = snapshot.pendingApprovals().stream()
+                .collect(Collectors.groupingBy(ApprovalRequest::stageName,
+                        Collectors.groupingBy(ApprovalRequest::actionName, Collectors.counting())));
         List<StagePlan> plans = new ArrayList<>();
         for (Stage stage : snapshot.stages()) {
-            Map<String, Long> waits = snapshot.pendingApprovals().stream()
-                    .filter(request -> request.stageName().equals(stage.name()))
-                    .collect(Collectors.groupingBy(ApprovalRequest::actionName, Collectors.counting()));
-            plans.add(new StagePlan(stage, plans.isEmpty(), newest, waits));
+            plans.add(new StagePlan(stage, plans.isEmpty(), newest, waitsByStage.getOrDefault(stage.name(), Map.of())));
         }
         return plans;
     }
