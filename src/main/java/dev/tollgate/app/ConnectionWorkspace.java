@@ -96,9 +96,10 @@ public final class ConnectionWorkspace implements AutoCloseable {
         this.releases = new ReleaseFinder(pipelines, new S3ArtifactSource(clients.s3()),
                 new EcrImageRegistry(clients.ecr()), ArtifactLimits.defaults());
         // The watcher keeps up to WatchSettings.maxInFlight() calls out while pacing on one more thread.
-        String threads = "tollgate-" + id.label().replaceAll("[^A-Za-z0-9]+", "_");
-        this.pollThreads = Executors.newScheduledThreadPool(watching.maxInFlight() + 1, daemonThreads(threads + "-poll"));
-        this.commandThreads = Executors.newFixedThreadPool(3, daemonThreads(threads + "-command"));
+        // Role first: Linux shows a thread's first 15 characters (top -H, /proc), which must tell them apart.
+        String onConnection = "@" + id.label().replaceAll("[^A-Za-z0-9]+", "_");
+        this.pollThreads = Executors.newScheduledThreadPool(watching.maxInFlight() + 1, daemonThreads("poll", onConnection));
+        this.commandThreads = Executors.newFixedThreadPool(3, daemonThreads("command", onConnection));
         this.tasks = new BackgroundTasks(commandThreads, uiThread);
         this.connection = new ConnectionViewModel(id, clients.identity(), tasks, uiThread, settings.canSignInAgain());
         BoardViewModel.ConnectionFeed toBoard = board.watch(id, settings.canSignInAgain());
@@ -116,8 +117,8 @@ public final class ConnectionWorkspace implements AutoCloseable {
         this.freeze = new ChangeFreezeViewModel(commands, tasks, dialogs, poller::refreshNow, toBoard.chosen());
         // History reads and image lookups get threads of their own: a long export or a fast scroll must never
         // delay an approval being sent.
-        this.historyThreads = Executors.newFixedThreadPool(2, daemonThreads(threads + "-history"));
-        this.imageThreads = Executors.newFixedThreadPool(2, daemonThreads(threads + "-images"));
+        this.historyThreads = Executors.newFixedThreadPool(2, daemonThreads("history", onConnection));
+        this.imageThreads = Executors.newFixedThreadPool(2, daemonThreads("images", onConnection));
         ExecutionImageCache images = new ExecutionImageCache(
                 (pipeline, executionId) -> releases.imagesOf(pipeline, executionId, DefinitionsFile.standard()), 1024);
         this.history = new HistoryViewModel(new CodePipelineHistory(clients.codePipeline()), images,
@@ -218,10 +219,10 @@ public final class ConnectionWorkspace implements AutoCloseable {
         }
     }
 
-    static ThreadFactory daemonThreads(String prefix) {
+    static ThreadFactory daemonThreads(String role, String suffix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, role + "-" + count.incrementAndGet() + suffix);
             thread.setDaemon(true);
             return thread;
         };

@@ -74,8 +74,8 @@ public final class Tollgate implements AutoCloseable {
         this.uiThread = uiThread;
         this.clock = clock;
         this.dialogs = dialogs;
-        this.fileThread = Executors.newSingleThreadExecutor(ConnectionWorkspace.daemonThreads("tollgate-files"));
-        this.localThread = Executors.newSingleThreadExecutor(ConnectionWorkspace.daemonThreads("tollgate-local"));
+        this.fileThread = Executors.newSingleThreadExecutor(ConnectionWorkspace.daemonThreads("files", ""));
+        this.localThread = Executors.newSingleThreadExecutor(ConnectionWorkspace.daemonThreads("local", ""));
         this.drafts = DraftStore.load(dataDirectory.resolve("drafts.json"), fileThread);
         FavouritesStore favourites = FavouritesStore.load(dataDirectory.resolve("favourites.json"), fileThread);
         this.watching = WatchSettings.desktop(pollInterval);
