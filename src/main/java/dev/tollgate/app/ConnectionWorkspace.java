@@ -68,6 +68,7 @@ public final class ConnectionWorkspace implements AutoCloseable {
     private final AwsClients clients;
     private final ScheduledExecutorService pollThreads;
     private final ExecutorService commandThreads;
+    private final ExecutorService tagThread;
     private final ExecutorService historyThreads;
     private final ExecutorService imageThreads;
     private final BackgroundTasks tasks;
@@ -101,10 +102,14 @@ public final class ConnectionWorkspace implements AutoCloseable {
         this.pollThreads = Executors.newScheduledThreadPool(watching.maxInFlight() + 1, daemonThreads("poll", onConnection));
         this.commandThreads = Executors.newFixedThreadPool(3, daemonThreads("command", onConnection));
         this.tasks = new BackgroundTasks(commandThreads, uiThread);
+        // The inbox's image tags, one look-up at a time on a thread of their own: at start-up every waiting
+        // approval wants one, and they must neither queue ahead of an approval being sent nor take both cores
+        // from the window while it first fills.
+        this.tagThread = Executors.newSingleThreadExecutor(daemonThreads("tags", onConnection));
         this.connection = new ConnectionViewModel(id, clients.identity(), tasks, uiThread, settings.canSignInAgain());
         BoardViewModel.ConnectionFeed toBoard = board.watch(id, settings.canSignInAgain());
         this.poller = new PipelineWatcher(pipelines, pollThreads, clock, watching,
-                new WatchFanOut(toBoard, inbox.watch(id, tasks, releases), connection));
+                new WatchFanOut(toBoard, inbox.watch(id, new BackgroundTasks(tagThread, uiThread), releases), connection));
         this.followSelection = (observable, previous, key) ->
                 poller.focus(key != null && key.connection().equals(id) ? key.name() : null);
         this.describeIdentity = (observable, previous, me) -> board.describe(id, me == null ? "" : me.displayName());
@@ -204,6 +209,7 @@ public final class ConnectionWorkspace implements AutoCloseable {
         // An export cut off here writes nothing: the file is renamed into place only when complete.
         historyThreads.shutdownNow();
         imageThreads.shutdownNow();
+        tagThread.shutdownNow();
         awaitQuietly(pollThreads);
         commandThreads.shutdown();
         // Let a decision in flight finish so it is recorded or reported, never cut off half-way.

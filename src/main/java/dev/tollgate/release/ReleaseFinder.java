@@ -52,6 +52,14 @@ public final class ReleaseFinder {
      * lookup; throws {@link GatewayException} only when the execution's actions cannot be listed.
      */
     public ExecutionImages imagesOf(String pipelineName, String executionId, List<DefinitionsFile> wanted) {
+        return withRegistryFacts(imagesInArtifact(pipelineName, executionId, wanted));
+    }
+
+    /**
+     * The images the execution's build artifact names, without ECR's facts: all a tag needs. The artifact is
+     * read once either way, so a review opened afterwards only asks ECR. Throws as {@link #imagesOf} does.
+     */
+    public ExecutionImages imagesInArtifact(String pipelineName, String executionId, List<DefinitionsFile> wanted) {
         ExecutionImages fromArtifact = artifactCache.get(pipelineName + "/" + executionId);
         if (fromArtifact == null) {
             fromArtifact = readArtifact(pipelineName, executionId, wanted);
@@ -59,7 +67,7 @@ public final class ReleaseFinder {
                 artifactCache.put(pipelineName + "/" + executionId, fromArtifact);
             }
         }
-        return withRegistryFacts(fromArtifact);
+        return fromArtifact;
     }
 
     /** Reads a local definitions file (File → Open), for inspecting a release offline. */

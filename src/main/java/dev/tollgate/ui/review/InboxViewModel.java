@@ -161,9 +161,9 @@ public final class InboxViewModel {
             }
         }
 
-        /** The tag shown in the inbox comes from the build artifact; a failure just leaves it blank. */
+        /** The tag shown in the inbox comes from the build artifact (ECR is not asked); a failure leaves it blank. */
         private void lookUpTag(ApprovalRequest request, String key) {
-            tasks.submit(() -> releases.imagesOf(request.pipelineName(), request.pipelineExecutionId(), DefinitionsFile.standard()))
+            tasks.submit(() -> releases.imagesInArtifact(request.pipelineName(), request.pipelineExecutionId(), DefinitionsFile.standard()))
                     .onSuccess(images -> {
                         tagsByKey.put(key, tagOf(images));
                         rebuild();
