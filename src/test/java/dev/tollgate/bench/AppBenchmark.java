@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tollgate.sandbox.Sandbox;
-import dev.tollgate.sandbox.SandboxConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * Issue 9's app-level figures (and issue 6's 1,000 pipelines): the packaged jar started as a user starts it, in
- * its own process on a private Xvfb, watching a sandbox account served from this process, so that the app's
- * memory is its own. The app's {@code BenchProbe} (on with {@code -Dtollgate.bench=true}) reports when the
+ * its own process on a private Xvfb, watching a sandbox account served by another process at the lowest CPU
+ * priority ({@link SandboxProcess}), so that the app's memory and frames are its own. The app's {@code BenchProbe} (on with {@code -Dtollgate.bench=true}) reports when the
  * window was shown, its first frame, when the board was populated, and the gaps between its pulses.
  *
  * <ol>
@@ -190,7 +188,7 @@ final class AppBenchmark {
         List<ColdStarts> coldStarts = new ArrayList<>();
         List<Watch> watches = new ArrayList<>();
         Path archive = work.resolve("tollgate-app.jsa");
-        try (Sandbox sandbox = startSandbox(config.pipelines())) {
+        try (SandboxProcess sandbox = startSandbox(config.pipelines())) {
             Map<String, String> env = environment(home, display, sandbox);
             log("App: AppCDS training run (%d pipelines)", config.pipelines());
             train(archive, env);
@@ -203,7 +201,7 @@ final class AppBenchmark {
             log("  %s", watches.get(watches.size() - 1));
         }
         for (int size : config.moreSizes()) {
-            try (Sandbox sandbox = startSandbox(size)) {
+            try (SandboxProcess sandbox = startSandbox(size)) {
                 log("App: %d pipelines until populated (at most %d s), then %d s", size,
                         config.populateTimeout().toSeconds(), config.afterPopulated().toSeconds());
                 watches.add(watch(size, packagedFlags(archive), environment(home, display, sandbox),
@@ -215,11 +213,11 @@ final class AppBenchmark {
                 config.speed(), config.seed(), Files.exists(archive), machine(), coldStarts, watches, null);
     }
 
-    private Sandbox startSandbox(int pipelines) {
+    private SandboxProcess startSandbox(int pipelines) throws IOException, InterruptedException {
         // Scale mode at the sandbox's usual speed: pushes every 3-30 simulated hours per pipeline become one
         // every 3-30 minutes, so the board has updates to apply all along, at the pace the watcher's budget sets.
-        return Sandbox.start(SandboxConfig.defaults().withPipelines(pipelines).withSeed(config.seed())
-                .withSpeed(config.speed()));
+        return SandboxProcess.start(config.jar(), pipelines, config.seed(), config.speed(),
+                work.resolve("sandbox-" + pipelines + ".log"), START_TIMEOUT);
     }
 
     /** A throwaway home: the app's settings, log, and an AWS profile whose endpoint is the sandbox. */
@@ -233,7 +231,7 @@ final class AppBenchmark {
      * The app connects as a user with an AWS profile would (AWS_PROFILE, AWS_ENDPOINT_URL), not through its
      * embedded sandbox, so the sandbox's memory and threads stay out of the app's process.
      */
-    private static Map<String, String> environment(Path home, String display, Sandbox sandbox) {
+    private static Map<String, String> environment(Path home, String display, SandboxProcess sandbox) {
         Map<String, String> env = new HashMap<>();
         for (String name : List.of("PATH", "LANG", "LC_ALL", "TZ", "USER", "LOGNAME", "TMPDIR")) {
             Optional.ofNullable(System.getenv(name)).ifPresent(value -> env.put(name, value));
