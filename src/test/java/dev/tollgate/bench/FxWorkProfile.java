@@ -54,6 +54,9 @@ public final class FxWorkProfile {
     private volatile boolean laying;
     private volatile Thread fxThread;
     private volatile int pulseSamples;
+    /** The tasks run since the last pulse, and every frame (those tasks, then a pulse) that took over 10 ms. */
+    private final List<Task> sincePulse = new ArrayList<>();
+    private final List<String> heavyFrames = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
         int pipelines = args.length > 0 ? Integer.parseInt(args[0]) : 500;
@@ -71,9 +74,13 @@ public final class FxWorkProfile {
         Platform.startup(up::countDown);
         up.await();
         Path data = Files.createTempDirectory("tollgate-fxwork");
-        try (Sandbox sandbox = Sandbox.start(SandboxConfig.defaults().withPipelines(pipelines).withSeed(42))) {
+        // -Dfxwork.endpoint=http://127.0.0.1:4599 watches a sandbox already running (e.g. one that has run for a
+        // while, with approvals waiting everywhere, as the app benchmark's has), instead of a fresh one in here.
+        String external = System.getProperty("fxwork.endpoint");
+        try (Sandbox sandbox = external == null ? Sandbox.start(SandboxConfig.defaults().withPipelines(pipelines).withSeed(42)) : null) {
             Executor timed = this::submit;
-            Tollgate tollgate = new Tollgate(ConnectionSettings.sandbox(sandbox.endpoint()), timed, Clock.systemDefaultZone(),
+            java.net.URI endpoint = external == null ? sandbox.endpoint() : java.net.URI.create(external);
+            Tollgate tollgate = new Tollgate(ConnectionSettings.sandbox(endpoint), timed, Clock.systemDefaultZone(),
                     Duration.ofSeconds(3), (title, question, confirm) -> true, data);
             Platform.runLater(() -> {
                 Stage stage = new Stage();
@@ -87,8 +94,18 @@ public final class FxWorkProfile {
                 });
                 scene.addPostLayoutPulseListener(() -> {
                     laying = false;
-                    pulses.add(new Task("pulse", (pulseWall - started) / 1e9, threads.getCurrentThreadCpuTime() - pulseCpu,
-                            System.nanoTime() - pulseWall));
+                    Task pulse = new Task("pulse", (pulseWall - started) / 1e9, threads.getCurrentThreadCpuTime() - pulseCpu,
+                            System.nanoTime() - pulseWall);
+                    pulses.add(pulse);
+                    long frameCpu = pulse.cpuNanos() + sincePulse.stream().mapToLong(Task::cpuNanos).sum();
+                    if (frameCpu > 10_000_000L) {
+                        StringBuilder frame = new StringBuilder(String.format(Locale.ROOT, "    %6.2f s  %5.1f ms:  CSS+layout %.1f",
+                                pulse.atSeconds(), frameCpu / 1e6, pulse.cpuNanos() / 1e6));
+                        sincePulse.stream().filter(t -> t.cpuNanos() > 500_000L).forEach(t -> frame.append(String.format(
+                                Locale.ROOT, ", %s %.1f", t.source(), t.cpuNanos() / 1e6)));
+                        heavyFrames.add(frame.toString());
+                    }
+                    sincePulse.clear();
                     Node list = scene.lookup("#pipelineList");
                     if (list != null && pulses.size() == 3) {
                         bringToFront(list);
@@ -149,8 +166,10 @@ public final class FxWorkProfile {
             long wall = System.nanoTime();
             long cpu = threads.getCurrentThreadCpuTime();
             task.run();
-            tasks.add(new Task(source, (wall - started) / 1e9, threads.getCurrentThreadCpuTime() - cpu,
-                    System.nanoTime() - wall));
+            Task done = new Task(source, (wall - started) / 1e9, threads.getCurrentThreadCpuTime() - cpu,
+                    System.nanoTime() - wall);
+            tasks.add(done);
+            sincePulse.add(done);
         });
     }
 
@@ -177,6 +196,8 @@ public final class FxWorkProfile {
         System.out.printf(Locale.ROOT, "  methods on the stack during CSS + layout, share of %d samples:%n", pulseSamples);
         inPulse.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(60)
                 .forEach(e -> System.out.printf(Locale.ROOT, "    %5.1f%%  %s%n", 100.0 * e.getValue() / pulseSamples, e.getKey()));
+        System.out.println("  frames over 10 ms of FX CPU (the pulse's CSS + layout, and the tasks before it over 0.5 ms):");
+        heavyFrames.forEach(System.out::println);
         System.out.println("  longest pulses (s after start, CPU ms, wall ms):");
         pulses.stream().sorted(Comparator.comparingLong(Task::cpuNanos).reversed()).limit(8)
                 .forEach(t -> System.out.printf(Locale.ROOT, "    %6.1f %7.1f %7.1f%n", t.atSeconds(), t.cpuNanos() / 1e6,
