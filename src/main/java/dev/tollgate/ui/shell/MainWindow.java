@@ -7,6 +7,7 @@ import dev.tollgate.ui.board.BoardView;
 import dev.tollgate.ui.board.BoardViewModel;
 import dev.tollgate.ui.board.PipelineKey;
 import dev.tollgate.ui.common.Durations;
+import dev.tollgate.ui.common.NextPulse;
 import dev.tollgate.ui.common.Texts;
 import dev.tollgate.ui.review.InboxItem;
 import dev.tollgate.ui.review.InboxView;
@@ -149,7 +150,10 @@ public final class MainWindow extends BorderPane {
             public void onChanged(Change<? extends InboxItem> change) {
                 if (!inbox.items().isEmpty()) {
                     inbox.items().removeListener(this);
-                    open.accept(inbox.items().get(0));
+                    // The first approval's pipeline is shown a frame after the inbox shows it: both at once,
+                    // styled for the first time, made the longest frame of start-up.
+                    InboxItem first = inbox.items().get(0);
+                    NextPulse.run(() -> open.accept(first));
                 }
             }
         });
