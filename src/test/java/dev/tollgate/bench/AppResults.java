@@ -29,8 +29,9 @@ final class AppResults {
             return md.append("Not measured: ").append(result.skipped()).append(".\n").toString();
         }
         md.append(String.format(Locale.ROOT, "`java [options] -jar target/tollgate.jar` in its own process on %s, "
-                        + "connected through an AWS profile (`AWS_ENDPOINT_URL`) to a sandbox account served by the "
-                        + "benchmark's process (scale mode, clock at %.0f×, seed %d), so the RSS is the app's alone. "
+                        + "connected through an AWS profile (`AWS_ENDPOINT_URL`) to a sandbox account served by a "
+                        + "process of its own at the lowest CPU priority, as AWS serves from elsewhere (scale mode, clock at "
+                        + "%.0f×, seed %d), so the RSS and the frames are the app's alone. "
                         + "Times from launch. Long runs use the packaged launcher's options (packaging/jvm-options.txt)%s. "
                         + "The board is brought to the front after the first frame. A pulse is the gap between two frames "
                 + "(60 Hz when idle: 16.7 ms). Run %s, %d s; %d CPUs, %.1f GB RAM, Java %s: with these options "
