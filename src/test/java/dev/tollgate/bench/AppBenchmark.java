@@ -423,7 +423,7 @@ final class AppBenchmark {
 
     private Machine machine() throws IOException, InterruptedException {
         Matcher total = Pattern.compile("(?m)^MemTotal:\\s+(\\d+) kB").matcher(Files.readString(Path.of("/proc/meminfo")));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(AppProcess.jdkTool("java")));
         command.addAll(packagedFlags(Path.of("none.jsa")));
         command.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
         Process java = new ProcessBuilder(command).redirectErrorStream(true).start();

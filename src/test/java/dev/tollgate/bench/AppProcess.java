@@ -59,7 +59,7 @@ final class AppProcess implements AutoCloseable {
             Path log) throws IOException {
         Files.deleteIfExists(report);
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(jdkTool("java"));
         command.addAll(jvmFlags);
         command.add("-Dtollgate.bench=true");
         command.add("-Dtollgate.bench.report=" + report.toAbsolutePath());
@@ -73,6 +73,11 @@ final class AppProcess implements AutoCloseable {
         builder.environment().putAll(env);
         long launched = System.currentTimeMillis();
         return new AppProcess(launched, builder.start(), report);
+    }
+
+    /** A tool of the JDK this benchmark runs on ("java", "jcmd"), so that every process it starts runs that JDK. */
+    static String jdkTool(String name) {
+        return Path.of(System.getProperty("java.home"), "bin", name).toString();
     }
 
     long pid() {
@@ -173,7 +178,7 @@ final class AppProcess implements AutoCloseable {
     }
 
     private boolean jcmd(String command, Path out) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        List<String> line = new ArrayList<>(List.of(jdkTool("jcmd"),
                 String.valueOf(process.pid())));
         line.addAll(List.of(command.split(" ")));
         Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(out.toFile()).start();

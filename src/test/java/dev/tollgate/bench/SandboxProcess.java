@@ -43,7 +43,7 @@ final class SandboxProcess implements AutoCloseable {
         if (niceAvailable()) {
             command.addAll(List.of("nice", "-n", "19"));
         }
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(AppProcess.jdkTool("java"));
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "sandbox", "--port", "0",
                 "--pipelines", String.valueOf(pipelines), "--seed", String.valueOf(seed),
                 "--speed", String.format(Locale.ROOT, "%s", speed)));
