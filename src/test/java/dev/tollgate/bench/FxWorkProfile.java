@@ -57,6 +57,14 @@ public final class FxWorkProfile {
     /** The tasks run since the last pulse, and every frame (those tasks, then a pulse) that took over 10 ms. */
     private final List<Task> sincePulse = new ArrayList<>();
     private final List<String> heavyFrames = new ArrayList<>();
+    /** Stacks sampled in the frame being run (its tasks and its pulse), and those of the heaviest frame so far. */
+    private volatile Map<String, Integer> inFrame = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile int frameSamples;
+    private Map<String, Integer> heaviestFrame = Map.of();
+    private int heaviestFrameSamples;
+    private long heaviestFrameCpu;
+    private String heaviestFrameText = "";
+    private volatile boolean running;
 
     public static void main(String[] args) throws Exception {
         int pipelines = args.length > 0 ? Integer.parseInt(args[0]) : 500;
@@ -105,6 +113,14 @@ public final class FxWorkProfile {
                                 Locale.ROOT, ", %s %.1f", t.source(), t.cpuNanos() / 1e6)));
                         heavyFrames.add(frame.toString());
                     }
+                    if (frameCpu > heaviestFrameCpu) {
+                        heaviestFrameCpu = frameCpu;
+                        heaviestFrame = inFrame;
+                        heaviestFrameSamples = frameSamples;
+                        heaviestFrameText = String.format(Locale.ROOT, "%.2f s, %.1f ms", pulse.atSeconds(), frameCpu / 1e6);
+                    }
+                    inFrame = new java.util.concurrent.ConcurrentHashMap<>();
+                    frameSamples = 0;
                     sincePulse.clear();
                     Node list = scene.lookup("#pipelineList");
                     if (list != null && pulses.size() == 3) {
@@ -137,10 +153,15 @@ public final class FxWorkProfile {
     private void sample() {
         while (true) {
             Thread fx = fxThread;
-            if (fx != null && laying) {
+            if (fx != null && (laying || running)) {
                 java.util.Set<String> seen = new java.util.HashSet<>();
                 for (StackTraceElement frame : fx.getStackTrace()) {
                     seen.add(frame.getClassName().replaceAll("^.*\\.", "") + "." + frame.getMethodName());
+                }
+                Map<String, Integer> frame = inFrame;
+                if (laying || running) {
+                    frameSamples++;
+                    seen.forEach(method -> frame.merge(method, 1, Integer::sum));
                 }
                 if (laying) {
                     pulseSamples++;
@@ -148,7 +169,7 @@ public final class FxWorkProfile {
                 }
             }
             try {
-                Thread.sleep(2);
+                Thread.sleep(1);
             } catch (InterruptedException e) {
                 return;
             }
@@ -165,7 +186,9 @@ public final class FxWorkProfile {
         Platform.runLater(() -> {
             long wall = System.nanoTime();
             long cpu = threads.getCurrentThreadCpuTime();
+            running = true;
             task.run();
+            running = false;
             Task done = new Task(source, (wall - started) / 1e9, threads.getCurrentThreadCpuTime() - cpu,
                     System.nanoTime() - wall);
             tasks.add(done);
@@ -198,6 +221,10 @@ public final class FxWorkProfile {
                 .forEach(e -> System.out.printf(Locale.ROOT, "    %5.1f%%  %s%n", 100.0 * e.getValue() / pulseSamples, e.getKey()));
         System.out.println("  frames over 10 ms of FX CPU (the pulse's CSS + layout, and the tasks before it over 0.5 ms):");
         heavyFrames.forEach(System.out::println);
+        System.out.printf(Locale.ROOT, "  methods on the stack in the heaviest frame (%s), share of %d samples:%n",
+                heaviestFrameText, heaviestFrameSamples);
+        heaviestFrame.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(70)
+                .forEach(e -> System.out.printf(Locale.ROOT, "    %5.1f%%  %s%n", 100.0 * e.getValue() / heaviestFrameSamples, e.getKey()));
         System.out.println("  longest pulses (s after start, CPU ms, wall ms):");
         pulses.stream().sorted(Comparator.comparingLong(Task::cpuNanos).reversed()).limit(8)
                 .forEach(t -> System.out.printf(Locale.ROOT, "    %6.1f %7.1f %7.1f%n", t.atSeconds(), t.cpuNanos() / 1e6,
