@@ -75,9 +75,10 @@ public final class TollgateWindow {
         return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 
-    /** The label's text, read on the FX thread; empty when the scene has no such label. */
+    /** The label's (or text node's) text, read on the FX thread; empty when the scene has no such node. */
     public static String text(FxRobot robot, String query) throws Exception {
-        return onFx(() -> robot.lookup(query).tryQueryAs(Label.class).map(Label::getText).orElse(""));
+        return onFx(() -> robot.lookup(query).tryQuery().map(node -> node instanceof javafx.scene.text.Text text
+                ? text.getText() : node instanceof javafx.scene.control.Labeled label ? label.getText() : "").orElse(""));
     }
 
     private static Optional<Node> inboxEntry(FxRobot robot, String pipelineName) {

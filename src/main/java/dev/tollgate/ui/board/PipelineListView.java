@@ -1,15 +1,11 @@
 package dev.tollgate.ui.board;
 
-import dev.tollgate.pipeline.Status;
 import dev.tollgate.ui.common.Durations;
 import dev.tollgate.ui.common.HoverTip;
-import dev.tollgate.ui.common.StatusLook;
 import dev.tollgate.ui.common.Texts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.collections.ListChangeListener;
@@ -41,8 +37,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class PipelineListView extends ListView<BoardItem> {
 
-    private static final List<String> WHEN_CLASSES = List.of("label", "row-when", "muted");
-    private static final List<String> STALE_CLASSES = List.of("label", "row-when", "row-stale");
     private static final List<String> GROUP_FINE_CLASSES = List.of("label", "group-status", "muted");
     private static final List<String> GROUP_STALE_CLASSES = List.of("label", "group-status", "row-stale");
     private static final List<String> GROUP_FAILING_CLASSES = List.of("label", "group-status", "group-failing");
@@ -147,23 +141,9 @@ public final class PipelineListView extends ListView<BoardItem> {
     private static final class RowCell extends ListCell<BoardItem> {
         private final BoardViewModel viewModel;
         private final BoardActions actions;
-        private final FontIcon pinIcon = new FontIcon(Feather.STAR);
-        private final Label name = new Label();
-        private final Label status = new Label();
-        private final HBox strip = new HBox(2);
-        private final Label when = new Label();
-        // Most rows show no badge: each is made the first time this cell needs it, since every label costs a
-        // skin and a CSS pass in the pulse that first fills the list.
-        private final HBox badges = new HBox(6);
-        private Label approvals;
-        private Label locked;
-        private Label warning;
-        private final HBox line;
+        private final PipelineRowView line = new PipelineRowView();
         private final InvalidationListener rerender = obs -> render();
         private final InvalidationListener ageing = obs -> renderAge();
-        private final FontIcon statusIcon = new FontIcon();
-        private final FontIcon staleIcon = new FontIcon(Feather.CLOCK);
-        private Status shownStatus;
         private PipelineEntry shown;
         private ConnectionGroup shownGroup;
         private GroupHeader header;
@@ -171,35 +151,7 @@ public final class PipelineListView extends ListView<BoardItem> {
         RowCell(BoardViewModel viewModel, BoardActions actions) {
             this.viewModel = viewModel;
             this.actions = actions;
-            pinIcon.getStyleClass().add("pin-icon");
-            name.getStyleClass().add("pipeline-name");
-            name.setGraphic(pinIcon);
-            name.setMinWidth(0);
-            status.getStyleClass().add("status-badge");
-            status.setGraphic(statusIcon);
-            status.setMinWidth(Region.USE_PREF_SIZE);
-            strip.getStyleClass().add("stage-strip");
-            strip.setAlignment(Pos.CENTER_LEFT);
-            // Tooltips read the row when the pointer comes: made for every visible row, they were dozens of popup
-            // windows in the pulse that first fills the list, and their texts rebuilt every second.
-            HoverTip.install(strip, this::stripText);
             HoverTip.install(this, this::tipText);
-            when.getStyleClass().addAll("muted", "row-when");
-            when.setMinWidth(Region.USE_PREF_SIZE);
-            badges.setAlignment(Pos.CENTER_RIGHT);
-            badges.setMinWidth(Region.USE_PREF_SIZE);
-            Region topSpacer = new Region();
-            HBox.setHgrow(topSpacer, Priority.ALWAYS);
-            HBox top = new HBox(6, name, topSpacer, badges);
-            top.setAlignment(Pos.CENTER_LEFT);
-            Region bottomSpacer = new Region();
-            HBox.setHgrow(bottomSpacer, Priority.ALWAYS);
-            HBox bottom = new HBox(8, status, strip, bottomSpacer, when);
-            bottom.setAlignment(Pos.CENTER_LEFT);
-            VBox both = new VBox(3, top, bottom);
-            HBox.setHgrow(both, Priority.ALWAYS);
-            line = new HBox(both);
-            line.setAlignment(Pos.CENTER_LEFT);
             viewModel.nowProperty().addListener(new WeakInvalidationListener(ageing));
         }
 
@@ -247,6 +199,7 @@ public final class PipelineListView extends ListView<BoardItem> {
                 setId(header.id());
                 setContextMenu(header.menu());
                 setGraphic(header.node());
+                setAccessibleText(header.tooltipText());
                 return;
             }
             setContextMenu(null);
@@ -254,34 +207,16 @@ public final class PipelineListView extends ListView<BoardItem> {
             if (shown == null) {
                 setGraphic(null);
                 setId(null);
+                setAccessibleText(null);
                 return;
             }
-            PipelineRow row = shown.row();
-            String id = "pipeline-" + row.name();
+            String id = "pipeline-" + shown.name();
             if (!id.equals(getId())) {
                 setId(id);
             }
-            name.setText(row.name());
-            pinIcon.setVisible(shown.isPinned());
-            pinIcon.setManaged(shown.isPinned());
-            renderStatus(row.isKnown() ? row.headline() : Status.NOT_RUN, row.isKnown() ? null : Texts.get("board.loading"));
-            renderStrip(row);
-            renderBadges(row);
+            line.show(shown.row(), shown.isPinned());
             renderAge();
             setGraphic(line);
-        }
-
-        /**
-         * Scrolling re-renders every visible cell, so nothing here creates nodes or touches style classes that
-         * stay the same: each such change costs a CSS pass over the cell on the next pulse.
-         */
-        private void renderStatus(Status headline, String text) {
-            if (!headline.equals(shownStatus)) {
-                shownStatus = headline;
-                statusIcon.setIconCode(StatusLook.icon(headline));
-                setClasses(status, List.of("label", "status-badge", StatusLook.styleClass(headline)));
-            }
-            status.setText(text == null ? StatusLook.label(headline) : text);
         }
 
         private void markHeader(boolean header) {
@@ -292,82 +227,6 @@ public final class PipelineListView extends ListView<BoardItem> {
                     getStyleClass().remove("group-header");
                 }
             }
-        }
-
-        /** Waiting approvals, disabled transitions, a failed poll: in that order, each only when there is one. */
-        private void renderBadges(PipelineRow row) {
-            if (row.pendingApprovals() > 0 && approvals == null) {
-                approvals = badge("approval-badge", Feather.USER_CHECK, () -> shown == null ? null
-                        : Texts.get(shown.row().pendingApprovals() == 1 ? "board.approvals.one" : "board.approvals.many",
-                                shown.row().pendingApprovals()));
-            }
-            if (row.disabledTransitions() > 0 && locked == null) {
-                locked = badge("locked-badge", Feather.LOCK, () -> shown == null ? null
-                        : Texts.get(shown.row().disabledTransitions() == 1 ? "board.disabledTransitions.one"
-                                : "board.disabledTransitions.many", shown.row().disabledTransitions()));
-            }
-            if (row.problem() != null && warning == null) {
-                warning = badge("problem-badge", Feather.ALERT_TRIANGLE, null);
-            }
-            if (approvals != null) {
-                approvals.setVisible(row.pendingApprovals() > 0);
-                approvals.setText(String.valueOf(row.pendingApprovals()));
-            }
-            if (locked != null) {
-                locked.setVisible(row.disabledTransitions() > 0);
-            }
-            if (warning != null) {
-                warning.setVisible(row.problem() != null);
-            }
-            List<Label> made = Stream.of(approvals, locked, warning).filter(Objects::nonNull).toList();
-            if (!badges.getChildren().equals(made)) {
-                badges.getChildren().setAll(made);
-            }
-        }
-
-        /** @param explanation its tooltip's text, or null for none (the row's tooltip tells of a failed poll) */
-        private static Label badge(String styleClass, Feather icon, Supplier<String> explanation) {
-            Label badge = new Label("", new FontIcon(icon));
-            badge.getStyleClass().add(styleClass);
-            badge.managedProperty().bind(badge.visibleProperty());
-            badge.setMinWidth(Region.USE_PREF_SIZE);
-            if (explanation != null) {
-                HoverTip.install(badge, explanation);
-            }
-            return badge;
-        }
-
-        /** One mark per stage in its status colour, a red bar where its inbound transition is disabled. */
-        private void renderStrip(PipelineRow row) {
-            List<PipelineRow.StageMark> marks = row.stages();
-            while (strip.getChildren().size() < marks.size()) {
-                strip.getChildren().add(new Region());
-            }
-            strip.getChildren().remove(marks.size(), strip.getChildren().size());
-            for (int i = 0; i < marks.size(); i++) {
-                PipelineRow.StageMark mark = marks.get(i);
-                Region cell = (Region) strip.getChildren().get(i);
-                List<String> classes = mark.gateClosed()
-                        ? List.of("strip-mark", StatusLook.styleClass(mark.status()), "gate-closed")
-                        : List.of("strip-mark", StatusLook.styleClass(mark.status()));
-                setClasses(cell, classes);
-            }
-        }
-
-        /** "Source: Succeeded  → Build: In progress  ⛔ Deploy: …", for the row shown now. */
-        private String stripText() {
-            if (shown == null) {
-                return null;
-            }
-            List<PipelineRow.StageMark> marks = shown.row().stages();
-            StringBuilder tip = new StringBuilder();
-            for (int i = 0; i < marks.size(); i++) {
-                PipelineRow.StageMark mark = marks.get(i);
-                tip.append(i == 0 ? "" : mark.gateClosed() ? "  ⛔ " : "  → ")
-                        .append(Texts.get(mark.holdsExecution() ? "board.strip.held" : "board.strip.stage",
-                                mark.name(), StatusLook.label(mark.status())));
-            }
-            return tip.toString();
         }
 
         /** The pipeline's name, how fresh its state is and when it last changed; a header's own for a header. */
@@ -392,10 +251,8 @@ public final class PipelineListView extends ListView<BoardItem> {
                 return;
             }
             boolean stale = viewModel.isStale(shown);
-            when.setText(stale ? Texts.get("board.stale") : viewModel.lastChange(shown));
-            staleIcon.setVisible(stale);
-            when.setGraphic(stale ? staleIcon : null);
-            setClasses(when, stale ? STALE_CLASSES : WHEN_CLASSES);
+            line.showAge(stale ? Texts.get("board.stale") : viewModel.lastChange(shown), stale);
+            setAccessibleText(line.describe());
         }
     }
 

@@ -25,6 +25,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -179,10 +180,10 @@ class HistoryThroughTheWindowTest {
 
     private static void selectWebapp(FxRobot robot) throws Exception {
         robot.clickOn("#pipelinesTab");
-        waitUntil(() -> robot.lookup("#pipelineList .pipeline-name").queryAllAs(Label.class).stream()
-                .anyMatch(label -> label.getText().equals(LongHistory.PIPELINE)));
-        Label webapp = robot.lookup("#pipelineList .pipeline-name").queryAllAs(Label.class).stream()
-                .filter(label -> label.getText().equals(LongHistory.PIPELINE)).findFirst().orElseThrow();
+        waitUntil(() -> robot.lookup("#pipelineList .pipeline-name").queryAllAs(Text.class).stream()
+                .anyMatch(name -> name.getText().equals(LongHistory.PIPELINE)));
+        Text webapp = robot.lookup("#pipelineList .pipeline-name").queryAllAs(Text.class).stream()
+                .filter(name -> name.getText().equals(LongHistory.PIPELINE)).findFirst().orElseThrow();
         robot.clickOn(webapp);
         waitUntil(() -> robot.lookup("#pipelineTitle").queryAs(Label.class).getText().equals(LongHistory.PIPELINE));
     }
