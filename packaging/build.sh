@@ -91,6 +91,9 @@ echo "    modules: $modules"
 # ~30 ms without one
 jlink_options=(--add-modules "$modules" --include-locales=en,fr --compress=2 --strip-debug --no-header-files
   --no-man-pages)
+# runtime-options.txt: options the runtime's JVM reads as its own (no warning, unlike launcher options)
+runtime_options=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' packaging/runtime-options.txt | tr -d '\r' | paste -sd' ' -)
+[ -z "$runtime_options" ] || jlink_options+=(--add-options "$runtime_options")
 # With the app's archive (a static one holding the JDK's classes too) the JDK's own would never be mapped
 [ $cds = 1 ] || jlink_options+=(--generate-cds-archive)
 "${bin}jlink" "${jlink_options[@]}" --output "$out/runtime" >/dev/null

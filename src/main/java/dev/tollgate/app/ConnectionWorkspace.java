@@ -225,11 +225,17 @@ public final class ConnectionWorkspace implements AutoCloseable {
         }
     }
 
+    /**
+     * Daemon threads at the lowest priority: on a busy machine the FX thread comes first, and a poll or a
+     * lookup a few milliseconds later goes unnoticed where a dropped frame does not. The packaged runtime
+     * makes Linux honour it (packaging/runtime-options.txt); elsewhere it is a hint.
+     */
     static ThreadFactory daemonThreads(String role, String suffix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, role + "-" + count.incrementAndGet() + suffix);
             thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY);
             return thread;
         };
     }

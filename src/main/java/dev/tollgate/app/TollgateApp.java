@@ -76,6 +76,8 @@ public final class TollgateApp extends Application {
     private final ExecutorService connecting = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "tollgate-connect");
         thread.setDaemon(true);
+        // Background work yields to the FX thread (see ConnectionWorkspace.daemonThreads).
+        thread.setPriority(Thread.MIN_PRIORITY);
         return thread;
     });
     private volatile Sandbox sandbox;

@@ -74,6 +74,8 @@ public final class SqsPipelineEvents implements AutoCloseable {
         this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread t = new Thread(runnable, "tollgate-push");
             t.setDaemon(true);
+            // Background work yields to the UI thread on a busy machine (packaging/runtime-options.txt).
+            t.setPriority(Thread.MIN_PRIORITY);
             return t;
         });
     }

@@ -29,8 +29,9 @@ import java.util.stream.Stream;
  *
  * <ol>
  * <li>An AppCDS training run (the packaged launcher's archive, made here as a dynamic archive of this jar).</li>
- * <li>Cold starts, interleaved: plain {@code java -jar}, and the packaged launcher's JVM options
- *     ({@code packaging/jvm-options.txt}) with the archive; time to the first frame, median of N each.</li>
+ * <li>Cold starts, interleaved: plain {@code java -jar}, and the packaged app's JVM options
+ *     ({@code packaging/runtime-options.txt}, {@code jvm-options.txt}) with the archive; time to the first
+ *     frame, median of N each.</li>
  * <li>One long run with the packaged launcher's options: the first frame, the board populated, the pulses
  *     while it populates and while it watches, and the process's RSS after {@code bench.app.seconds}.</li>
  * <li>For each of {@code bench.app.sizes}: the same until the board is populated, then one more minute.</li>
@@ -248,21 +249,26 @@ final class AppBenchmark {
     }
 
     /**
-     * The packaged launcher's options, read from packaging/jvm-options.txt so that the two stay the same, plus
-     * the archive it maps. The launcher maps a static archive of the JDK's and the app's classes; this run makes
+     * The packaged app's JVM options, read from packaging/runtime-options.txt and jvm-options.txt so that the
+     * two stay the same, plus the archive it maps. The launcher maps a static archive of the JDK's and the app's classes; this run makes
      * a dynamic one on top of the JDK's, which packaging/README.md measured within ~50 ms of it.
      */
     private List<String> packagedFlags(Path archive) throws IOException {
+        // The runtime's own options (jlink --add-options) come first, as the packaged JVM reads them.
+        List<String> flags = new ArrayList<>(optionsIn(Path.of("packaging", "runtime-options.txt")));
         Path options = Path.of("packaging", "jvm-options.txt");
-        List<String> flags = new ArrayList<>(Files.exists(options)
-                ? Files.readAllLines(options).stream().map(String::strip)
-                        .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList()
-                : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        flags.addAll(Files.exists(options) ? optionsIn(options) : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         flags.addAll(config.extraFlags());
         if (Files.exists(archive)) {
             flags.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
         }
         return flags;
+    }
+
+    /** The options in one of packaging/'s option files, one per line; none when it is missing. */
+    private static List<String> optionsIn(Path file) throws IOException {
+        return !Files.exists(file) ? List.of() : Files.readAllLines(file).stream().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
     }
 
     /** Starts the app once with the packaged options and dumps the classes it loaded into an archive at exit. */

@@ -32,7 +32,7 @@ final class AppResults {
                         + "connected through an AWS profile (`AWS_ENDPOINT_URL`) to a sandbox account served by a "
                         + "process of its own at the lowest CPU priority, as AWS serves from elsewhere (scale mode, clock at "
                         + "%.0f×, seed %d), so the RSS and the frames are the app's alone. "
-                        + "Times from launch. Long runs use the packaged launcher's options (packaging/jvm-options.txt)%s. "
+                        + "Times from launch. Long runs use the packaged app's JVM options (packaging/runtime-options.txt and jvm-options.txt)%s. "
                         + "The board is brought to the front after the first frame. A pulse is the gap between two frames "
                 + "(60 Hz when idle: 16.7 ms). Run %s, %d s; %d CPUs, %.1f GB RAM, Java %s: with these options "
                 + "the JVM starts with a %.0f MB heap, at most %.0f MB.%n%n",

@@ -33,6 +33,9 @@ public final class SandboxHttpServer implements AutoCloseable {
         ThreadFactory threads = r -> {
             Thread t = new Thread(r, "tollgate-sandbox-http-" + counter.incrementAndGet());
             t.setDaemon(true);
+            // Embedded in the app, the sandbox stands for AWS, whose work is done elsewhere: it must not take
+            // the CPU from the app's UI thread (packaging/runtime-options.txt makes Linux honour this).
+            t.setPriority(Thread.MIN_PRIORITY);
             return t;
         };
         ExecutorService executor = Executors.newFixedThreadPool(4, threads);

@@ -64,6 +64,7 @@ public final class SqsQueues implements AutoCloseable {
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "tollgate-sandbox-sqs");
             thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY);
             return thread;
         });
     }

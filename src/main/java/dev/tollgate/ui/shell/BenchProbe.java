@@ -72,6 +72,7 @@ public final class BenchProbe {
     private final ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "tollgate-bench-probe");
         thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
         return thread;
     });
     private final Stats stats = new Stats();
