@@ -65,6 +65,10 @@ public final class FxWorkProfile {
     private long heaviestFrameCpu;
     private String heaviestFrameText = "";
     private volatile boolean running;
+    /** Nodes under each of the window's main parts after the last pulse: what a heavy frame added. */
+    private Map<String, Integer> lastNodes = Map.of();
+    private static final List<String> PARTS = List.of("#pipelineList", "#inboxList", "#approvalReview", "#pipelineGraph",
+            "#historyView", "#changeFreeze");
 
     public static void main(String[] args) throws Exception {
         int pipelines = args.length > 0 ? Integer.parseInt(args[0]) : 500;
@@ -106,13 +110,32 @@ public final class FxWorkProfile {
                             System.nanoTime() - pulseWall);
                     pulses.add(pulse);
                     long frameCpu = pulse.cpuNanos() + sincePulse.stream().mapToLong(Task::cpuNanos).sum();
+                    // Counted after every pulse, outside the timed work: what each heavy frame added, by part.
+                    Map<String, Integer> nodes = nodeCounts(scene);
                     if (frameCpu > 10_000_000L) {
                         StringBuilder frame = new StringBuilder(String.format(Locale.ROOT, "    %6.2f s  %5.1f ms:  CSS+layout %.1f",
                                 pulse.atSeconds(), frameCpu / 1e6, pulse.cpuNanos() / 1e6));
                         sincePulse.stream().filter(t -> t.cpuNanos() > 500_000L).forEach(t -> frame.append(String.format(
                                 Locale.ROOT, ", %s %.1f", t.source(), t.cpuNanos() / 1e6)));
+                        frame.append(" | nodes");
+                        nodes.forEach((part, count) -> {
+                            int added = count - lastNodes.getOrDefault(part, 0);
+                            if (added != 0) {
+                                frame.append(String.format(Locale.ROOT, " %s %+d", part, added));
+                            }
+                        });
+                        // Our own methods on the FX thread's stack in this frame, most sampled first.
+                        Map<String, Integer> sampled = inFrame;
+                        int samples = Math.max(1, frameSamples);
+                        frame.append(String.format(Locale.ROOT, "%n               %d samples:", frameSamples));
+                        sampled.entrySet().stream().filter(e -> e.getKey().matches("^[A-Z][A-Za-z]*(\\$[A-Za-z]+)?\\.[a-z][A-Za-z]*$"))
+                                .filter(e -> OWN.matcher(e.getKey()).lookingAt())
+                                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(14)
+                                .forEach(e -> frame.append(String.format(Locale.ROOT, " %s %.0f%%", e.getKey(),
+                                        100.0 * e.getValue() / samples)));
                         heavyFrames.add(frame.toString());
                     }
+                    lastNodes = nodes;
                     if (frameCpu > heaviestFrameCpu) {
                         heaviestFrameCpu = frameCpu;
                         heaviestFrame = inFrame;
@@ -229,6 +252,39 @@ public final class FxWorkProfile {
         pulses.stream().sorted(Comparator.comparingLong(Task::cpuNanos).reversed()).limit(8)
                 .forEach(t -> System.out.printf(Locale.ROOT, "    %6.1f %7.1f %7.1f%n", t.atSeconds(), t.cpuNanos() / 1e6,
                         t.wallNanos() / 1e6));
+    }
+
+    /** Tollgate's classes, as the sampler names methods (simple class name, then the method). */
+    private static final java.util.regex.Pattern OWN = java.util.regex.Pattern.compile("(" + String.join("|",
+            ownClassNames()) + ")[.$]");
+
+    private static List<String> ownClassNames() {
+        try (var paths = Files.walk(Path.of("src/main/java/dev/tollgate"))) {
+            return paths.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".java"))
+                    .map(name -> name.substring(0, name.length() - 5)).toList();
+        } catch (java.io.IOException e) {
+            return List.of("Tollgate");
+        }
+    }
+
+    private static Map<String, Integer> nodeCounts(Scene scene) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        counts.put("all", count(scene.getRoot()));
+        for (String part : PARTS) {
+            Node node = scene.lookup(part);
+            counts.put(part, node == null ? 0 : count(node));
+        }
+        return counts;
+    }
+
+    private static int count(Node node) {
+        int n = 1;
+        if (node instanceof javafx.scene.Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                n += count(child);
+            }
+        }
+        return n;
     }
 
     private static void bringToFront(Node node) {
