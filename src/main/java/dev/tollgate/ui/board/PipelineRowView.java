@@ -24,7 +24,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * disabled transitions and a failed poll; below, its status, one mark per stage, and on the right when it
  * last changed. Plain Text nodes placed by hand rather than Labels in boxes: the list makes a dozen of these
  * in the pulse that first fills it, and every Label brings a skin and a CSS pass of its own. That pulse took
- * ~34 ms of the FX thread with Labels and ~17 ms with Text at 1,000 pipelines (FxWorkProfile, headless).
+ * 39-48 ms of the FX thread with Labels and 18-21 ms with Text at 1,000 pipelines (FxWorkProfile, headless;
+ * docs/BENCHMARKS.md).
  *
  * <p>Nothing here creates nodes or changes style classes unless what they show changed: scrolling re-renders
  * every visible row, and each such change costs a CSS pass on the next pulse.
@@ -127,7 +128,13 @@ final class PipelineRowView extends Region {
         if (row.disabledTransitions() > 0) {
             words.append(", ").append(disabledText(row.disabledTransitions()));
         }
-        return words.append(", ").append(when.getText()).toString();
+        if (row.problem() != null) {
+            words.append(", ").append(row.problem());
+        }
+        if (!when.getText().isEmpty()) {
+            words.append(", ").append(when.getText());
+        }
+        return words.toString();
     }
 
     private void showBadges(PipelineRow row) {

@@ -54,7 +54,7 @@ class PipelineRowViewTest {
         assertThat(onFx(() -> row.lookupAll(".pin-icon"))).isEmpty();
         assertThat(onFx(() -> row.lookupAll(".row-stale-icon"))).isEmpty();
         assertThat(onFx(() -> row.lookupAll(".approval-badge"))).isEmpty();
-        assertThat(onFx(row::describe)).isEqualTo("billing-api, Loading…, ");
+        assertThat(onFx(row::describe)).isEqualTo("billing-api, Loading…");
     }
 
     @Test
