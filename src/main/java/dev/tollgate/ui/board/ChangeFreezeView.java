@@ -45,6 +45,12 @@ public final class ChangeFreezeView extends VBox {
         HBox header = new HBox(8, title, spacer, close);
         header.setAlignment(Pos.CENTER_LEFT);
 
+        Label where = new Label();
+        where.setId("freezeConnection");
+        where.setGraphic(new FontIcon(Feather.CLOUD));
+        where.getStyleClass().add("freeze-connection");
+        where.textProperty().bind(freeze.whereProperty());
+
         Label explain = new Label(Texts.get("board.freeze.explain"));
         explain.setWrapText(true);
         explain.getStyleClass().add("muted");
@@ -137,7 +143,7 @@ public final class ChangeFreezeView extends VBox {
         results.setPlaceholder(new Label(Texts.get("board.freeze.resultsPlaceholder")));
         VBox.setVgrow(results, Priority.ALWAYS);
 
-        getChildren().addAll(header, explain, pipelinesLabel, chips,
+        getChildren().addAll(header, where, explain, pipelinesLabel, chips,
                 new VBox(4, stageLabel, stage, coverage),
                 new VBox(4, reasonLabel, reason, underReason),
                 buttons, summary, results);

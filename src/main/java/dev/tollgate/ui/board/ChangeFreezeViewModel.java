@@ -74,6 +74,7 @@ public final class ChangeFreezeViewModel {
     private final StringBinding reasonProblem;
     private final StringBinding stageProblem;
     private final StringBinding coverage;
+    private final StringBinding where;
     private final BooleanBinding canFreeze;
     private final BooleanBinding canUnfreeze;
 
@@ -88,6 +89,9 @@ public final class ChangeFreezeViewModel {
         this.reasonProblem = Bindings.createStringBinding(() -> ReasonProblems.transition(reason.get()).orElse(null), reason);
         this.stageProblem = Bindings.createStringBinding(() -> stageNameProblem(stageName.get()), stageName);
         this.coverage = Bindings.createStringBinding(this::describeCoverage, stageName, chosen, board.entries());
+        this.where = Bindings.createStringBinding(() -> Texts.get("board.freeze.where", board.identityProperty().get().isEmpty()
+                ? board.connection().label() : board.connection().label() + " \u2014 " + board.identityProperty().get()),
+                board.identityProperty());
         BooleanBinding idle = pending.isEqualTo(0);
         this.canUnfreeze = Bindings.isNotEmpty(chosen).and(stageProblem.isNull()).and(idle);
         this.canFreeze = canUnfreeze.and(reasonProblem.isNull());
@@ -117,7 +121,8 @@ public final class ChangeFreezeViewModel {
             inbound(pipeline, stage).filter(t -> !t.enabled())
                     .ifPresent(t -> alreadyDisabled.add(Texts.get("board.freeze.pipelineWith", pipeline, describe(t))));
         }
-        String question = Texts.get("board.freeze.confirm.question", stage, listed(targets), why.text())
+        // With several accounts watched, which one is changed must be in front of the approver who confirms.
+        String question = where.get() + "\n\n" + Texts.get("board.freeze.confirm.question", stage, listed(targets), why.text())
                 + (alreadyDisabled.isEmpty() ? "" : "\n\n" + Texts.get("board.freeze.confirm.alreadyDisabled",
                         String.join(Texts.get("board.freeze.listSeparator"), alreadyDisabled)));
         if (!dialogs.confirm(Texts.get("board.freeze.confirm.title", stage, count(targets.size())), question,
@@ -148,7 +153,7 @@ public final class ChangeFreezeViewModel {
             inbound(pipeline, stage).filter(t -> !t.enabled() && !Objects.equals(t.disabledReason(), freezeReason))
                     .ifPresent(t -> otherReasons.add(Texts.get("board.freeze.pipelineWith", pipeline, describe(t))));
         }
-        String question = Texts.get("board.unfreeze.confirm.question", stage, listed(targets))
+        String question = where.get() + "\n\n" + Texts.get("board.unfreeze.confirm.question", stage, listed(targets))
                 + (otherReasons.isEmpty() ? "" : "\n\n" + Texts.get("board.unfreeze.confirm.otherReasons",
                         String.join(Texts.get("board.freeze.listSeparator"), otherReasons)));
         if (!dialogs.confirm(Texts.get("board.unfreeze.confirm.title", stage, count(targets.size())), question,
@@ -341,6 +346,11 @@ public final class ChangeFreezeViewModel {
     /** Which chosen pipelines have the stage, from what the board last saw: "2 of 3 have a stage Deploy; not x." */
     public StringBinding coverageProperty() {
         return coverage;
+    }
+
+    /** The account the freeze changes: "In Production — alice · Approver · 123456789012". */
+    public StringBinding whereProperty() {
+        return where;
     }
 
     public ObservableList<Result> results() {

@@ -114,9 +114,26 @@ class ChangeFreezeViewModelTest {
         freeze.freeze();
 
         assertThat(dialogs.confirmations).singleElement().satisfies(text -> assertThat(text)
-                .startsWith("Freeze Deploy in 2 pipelines? | The transition into Deploy will be disabled in ecs-webapp, billing-api."));
+                .startsWith("Freeze Deploy in 2 pipelines? | In Sandbox\n\nThe transition into Deploy will be disabled in ecs-webapp, billing-api."));
         assertThat(deployOf("ecs-webapp").inbound().enabled()).isTrue();
         assertThat(freeze.results()).isEmpty();
+    }
+
+    @Test
+    void namesTheAccountItChangesOnThePaneAndInTheQuestion() {
+        ChangeFreezeViewModel freeze = freeze();
+        assertThat(freeze.whereProperty().get()).isEqualTo("In Sandbox");
+
+        board.describe(SANDBOX, "alice · Approver · 123456789012");
+        board.choose(keys("ecs-webapp"));
+        freeze.reasonProperty().set("Freeze");
+        dialogs.confirmAnswer = false;
+        freeze.freeze();
+        freeze.unfreeze();
+
+        assertThat(freeze.whereProperty().get()).isEqualTo("In Sandbox — alice · Approver · 123456789012");
+        assertThat(dialogs.confirmations).hasSize(2).allSatisfy(text -> assertThat(text)
+                .contains("| In Sandbox — alice · Approver · 123456789012\n\nThe transition into Deploy will be"));
     }
 
     @Test
