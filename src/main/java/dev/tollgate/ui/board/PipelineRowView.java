@@ -49,7 +49,9 @@ final class PipelineRowView extends Region {
     private Label approvals;
     private Label locked;
     private Label warning;
-    private final FontIcon statusIcon = new FontIcon();
+    // Made with the row's first known status: a row still loading says so in words, and the list's first fill,
+    // where every row is loading, makes no icons at all.
+    private FontIcon statusIcon;
     private final Text status = new Text();
     private final HBox strip = new HBox(2);
     private FontIcon staleIcon;
@@ -64,14 +66,13 @@ final class PipelineRowView extends Region {
         getStyleClass().add("pipeline-row");
         name.getStyleClass().add("pipeline-name");
         status.getStyleClass().add("status-badge");
-        statusIcon.getStyleClass().add("row-status-icon");
         strip.getStyleClass().add("stage-strip");
         strip.setAlignment(Pos.CENTER_LEFT);
         when.getStyleClass().setAll(WHEN_CLASSES);
         // Tooltips read the row when the pointer comes: made for every visible row, they were dozens of popup
         // windows in the pulse that first fills the list, and their texts rebuilt every second.
         HoverTip.install(strip, this::stripText);
-        getChildren().addAll(name, statusIcon, status, strip, when);
+        getChildren().addAll(name, status, strip, when);
     }
 
     /** Shows a row; until the pipeline's state is known, its status says it is loading. */
@@ -93,8 +94,14 @@ final class PipelineRowView extends Region {
         Status headline = row.isKnown() ? row.headline() : Status.NOT_RUN;
         if (!headline.equals(shownStatus)) {
             shownStatus = headline;
-            statusIcon.setIconCode(StatusLook.icon(headline));
-            setClasses(statusIcon, List.of("ikonli-font-icon", "row-status-icon", StatusLook.styleClass(headline)));
+            if (row.isKnown() && statusIcon == null) {
+                statusIcon = new FontIcon();
+                getChildren().add(statusIcon);
+            }
+            if (statusIcon != null) {
+                statusIcon.setIconCode(StatusLook.icon(headline));
+                setClasses(statusIcon, List.of("ikonli-font-icon", "row-status-icon", StatusLook.styleClass(headline)));
+            }
             setClasses(status, List.of("status-badge", StatusLook.styleClass(headline)));
         }
         setText(status, row.isKnown() ? StatusLook.label(headline) : Texts.get("board.loading"));
@@ -268,7 +275,7 @@ final class PipelineRowView extends Region {
 
         double bottom = top + topHeight + LINE_GAP;
         double bottomHeight = bottomHeight();
-        x = place(statusIcon, left, bottom, bottomHeight) + ICON_GAP;
+        x = statusIcon == null ? left : place(statusIcon, left, bottom, bottomHeight) + ICON_GAP;
         x = place(status, x, bottom, bottomHeight) + STRIP_GAP;
         double stripWidth = strip.prefWidth(-1);
         layoutInArea(strip, x, bottom, stripWidth, bottomHeight, 0, HPos.LEFT, VPos.CENTER);
@@ -318,11 +325,12 @@ final class PipelineRowView extends Region {
     }
 
     private double bottomHeight() {
-        return Math.max(Math.max(height(status), height(statusIcon)), Math.max(strip.prefHeight(-1), height(when)));
+        return Math.max(Math.max(height(status), statusIcon == null ? 0 : height(statusIcon)),
+                Math.max(strip.prefHeight(-1), height(when)));
     }
 
     private double bottomLeftWidth() {
-        return width(statusIcon) + ICON_GAP + width(status) + STRIP_GAP + strip.prefWidth(-1);
+        return (statusIcon == null ? 0 : width(statusIcon) + ICON_GAP) + width(status) + STRIP_GAP + strip.prefWidth(-1);
     }
 
     private double ageWidth() {

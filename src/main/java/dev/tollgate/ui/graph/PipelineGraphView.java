@@ -70,9 +70,15 @@ public final class PipelineGraphView extends VBox {
     private List<StagePlan> wanted = List.of();
     /** What each stage's nodes in the lane show now, in stage order. */
     private final List<StagePlan> built = new ArrayList<>();
+    /** A pipeline shown anew builds nothing in the pulse right after: see {@link #show}. */
+    private boolean skipNextPulse;
     private final AnimationTimer building = new AnimationTimer() {
         @Override
         public void handle(long now) {
+            if (skipNextPulse) {
+                skipNextPulse = false;
+                return;
+            }
             if (!buildNext()) {
                 stop();
             }
@@ -198,6 +204,9 @@ public final class PipelineGraphView extends VBox {
         if (!Objects.equals(pipeline, shownPipeline) || !sameStages(plans, built)) {
             lane.getChildren().clear();
             built.clear();
+            // The frame that brings a pipeline anew also styles what else changed with it (its row, the
+            // command bar, the review): its first card waits for the next one, and the two frames stay short.
+            skipNextPulse = pipeline != null;
         }
         shownPipeline = pipeline;
         wanted = plans;

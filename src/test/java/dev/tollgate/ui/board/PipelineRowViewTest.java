@@ -50,8 +50,9 @@ class PipelineRowViewTest {
         assertThat(onFx(() -> text(".pipeline-name"))).isEqualTo("billing-api");
         assertThat(onFx(() -> text(".status-badge"))).isEqualTo("Loading…");
         assertThat(onFx(() -> row.lookup(".status-badge").getStyleClass())).contains("status-not-run");
-        // The pin, the badges and the stale icon cost a CSS pass each: made only once a row needs them.
+        // The icons and the badges cost a CSS pass each: made only once a row needs them.
         assertThat(onFx(() -> row.lookupAll(".pin-icon"))).isEmpty();
+        assertThat(onFx(() -> row.lookupAll(".row-status-icon"))).isEmpty();
         assertThat(onFx(() -> row.lookupAll(".row-stale-icon"))).isEmpty();
         assertThat(onFx(() -> row.lookupAll(".approval-badge"))).isEmpty();
         assertThat(onFx(row::describe)).isEqualTo("billing-api, Loading…");
@@ -63,6 +64,7 @@ class PipelineRowViewTest {
 
         assertThat(onFx(() -> text(".status-badge"))).isEqualTo("Failed");
         assertThat(onFx(() -> row.lookup(".status-badge").getStyleClass())).contains("status-failed");
+        assertThat(onFx(() -> row.lookup(".row-status-icon").getStyleClass())).contains("status-failed");
         assertThat(onFx(() -> row.lookupAll(".strip-mark").size())).isEqualTo(3);
         assertThat(onFx(() -> row.lookupAll(".gate-closed").size())).isEqualTo(1);
         assertThat(onFx(() -> visibleLabel(".approval-badge"))).isEqualTo("2");

@@ -79,13 +79,16 @@ class PipelineGraphViewTest {
         assertThat(stages).isGreaterThanOrEqualTo(3);
 
         onFx(() -> {
+            childrenPerPulse.clear();
             graph.show(snapshot);
             return null;
         });
         waitUntil(() -> lane.getChildren().size() == 2 * stages - 1);
 
-        // Never a whole pipeline in one pulse: a card, then a transition and a card, per pulse.
+        // Never a whole pipeline in one pulse: a card, then a transition and a card, per pulse. And nothing in
+        // the pulse right after the snapshot came, which styles whatever else came with it.
         List<Integer> counts = new ArrayList<>(childrenPerPulse);
+        assertThat(counts.get(0)).as("children after the first pulse of %s", counts).isZero();
         for (int i = 1; i < counts.size(); i++) {
             assertThat(counts.get(i) - counts.get(i - 1)).as("children added in pulse %d of %s", i, counts).isLessThanOrEqualTo(2);
         }
