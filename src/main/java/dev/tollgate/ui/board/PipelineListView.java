@@ -256,12 +256,6 @@ public final class PipelineListView extends ListView<BoardItem> {
         }
     }
 
-    private static void setClasses(javafx.scene.Node node, List<String> classes) {
-        if (!node.getStyleClass().equals(classes)) {
-            node.getStyleClass().setAll(classes);
-        }
-    }
-
     /**
      * A connection's header line: its name and who the approver is there, then how it is doing. Failing, it
      * names the reason and offers the fix (sign in again, or retry once renewed outside) on the line itself.
@@ -352,7 +346,7 @@ public final class PipelineListView extends ListView<BoardItem> {
             if (statusIcon.getIconCode() != icon) {
                 statusIcon.setIconCode(icon);
             }
-            setClasses(status, classes);
+            PipelineRowView.setClasses(status, classes);
             status.setText(text);
             fix.setVisible(fixText != null);
             fix.setText(fixText == null ? "" : fixText);

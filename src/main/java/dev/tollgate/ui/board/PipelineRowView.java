@@ -83,14 +83,7 @@ final class PipelineRowView extends Region {
             fullName = row.name();
             name.setText(fullName);
         }
-        if (pinned && pin == null) {
-            pin = new FontIcon(Feather.STAR);
-            pin.getStyleClass().add("pin-icon");
-            getChildren().add(pin);
-        }
-        if (pin != null) {
-            pin.setVisible(pinned);
-        }
+        pin = showIcon(pin, pinned, Feather.STAR, "pin-icon");
         Status headline = row.isKnown() ? row.headline() : Status.NOT_RUN;
         if (!headline.equals(shownStatus)) {
             shownStatus = headline;
@@ -112,15 +105,23 @@ final class PipelineRowView extends Region {
     /** When the pipeline last changed, or that its state is stale. */
     void showAge(String text, boolean stale) {
         setText(when, text);
-        if (stale && staleIcon == null) {
-            staleIcon = new FontIcon(Feather.CLOCK);
-            staleIcon.getStyleClass().add("row-stale-icon");
-            getChildren().add(staleIcon);
-        }
-        if (staleIcon != null) {
-            staleIcon.setVisible(stale);
-        }
+        staleIcon = showIcon(staleIcon, stale, Feather.CLOCK, "row-stale-icon");
         setClasses(when, stale ? STALE_CLASSES : WHEN_CLASSES);
+    }
+
+    /**
+     * Shows or hides an icon made only once it is first wanted; returns the icon, null while never wanted.
+     */
+    private FontIcon showIcon(FontIcon icon, boolean wanted, Feather glyph, String styleClass) {
+        if (wanted && icon == null) {
+            icon = new FontIcon(glyph);
+            icon.getStyleClass().add(styleClass);
+            getChildren().add(icon);
+        }
+        if (icon != null) {
+            icon.setVisible(wanted);
+        }
+        return icon;
     }
 
     /** The words a screen reader says for the row. */
@@ -355,7 +356,8 @@ final class PipelineRowView extends Region {
         }
     }
 
-    private static void setClasses(Node node, List<String> classes) {
+    /** Sets a node's style classes only when they differ: each change costs a CSS pass on the next pulse. */
+    static void setClasses(Node node, List<String> classes) {
         if (!node.getStyleClass().equals(classes)) {
             node.getStyleClass().setAll(classes);
         }
